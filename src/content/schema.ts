@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One checked figure from content/facts.yaml. */
-export const FactSchema = z.object({
+export const FactSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'fact ids look like "serverless.payload.max"'),
   subject: z.string().min(3),
   value: z.number(),
@@ -13,29 +13,30 @@ export const FactSchema = z.object({
 });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const TopicSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(2) });
+export const TopicSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(2) });
 export type Topic = z.infer<typeof TopicSchema>;
 
 /** A seed note and the sections every one of which must be covered by at least one question. */
-export const SeedSectionsSchema = z.object({
+export const SeedSectionsSchema = z.strictObject({
   seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
   title: z.string(),
   sections: z.array(z.string().min(2)).min(1),
 });
 export type SeedSections = z.infer<typeof SeedSectionsSchema>;
 
-export const ChoiceSchema = z.object({
+export const ChoiceSchema = z.strictObject({
   id: z.string().regex(/^[a-e]$/, 'choice ids are a to e'),
   text: z.string().min(1),
 });
 
-export const SourceSchema = z.object({
+export const SourceSchema = z.strictObject({
   seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'seed is a file name from shared/seeds'),
   section: z.string().min(2),
   url: z.url().optional(),
 });
 
-export const QuestionSchema = z.object({
+/** Strict objects: a misspelt key (`fact:` for `facts:`) would otherwise silently skip a check. */
+export const QuestionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'question ids are kebab-case'),
   topic: z.string(),
   difficulty: z.enum(['easy', 'medium', 'hard']),
@@ -44,7 +45,7 @@ export const QuestionSchema = z.object({
   prompt: z.string().min(10),
   choices: z.array(ChoiceSchema).min(3, 'a question needs at least 3 choices').max(5, 'at most 5 choices'),
   answer: z.array(z.string()).min(1),
-  explanation: z.object({
+  explanation: z.strictObject({
     correct: z.string().min(20, 'explain why the answer is right'),
     wrong: z.record(z.string(), z.string().min(10)),
   }),

@@ -1,0 +1,160 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent, PROJECT_ROOT, validateContent } from '../../../src/content/check.ts';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'content');
+const made: string[] = [];
+
+/**
+ * Lays a fixture out the way a real checkout is: `<tmp>/project/content` from `clean` with the case's
+ * files on top, and `<tmp>/shared/seeds` beside it. Reported paths are then the ones a user sees.
+ */
+function project(fixture?: string): { root: string; content: string } {
+  const tmp = mkdtempSync(join(tmpdir(), 'studybot-content-'));
+  made.push(tmp);
+  const root = join(tmp, 'project');
+  for (const name of ['clean', fixture].filter((n): n is string => n !== undefined)) {
+    const from = join(FIXTURES, name);
+    if (existsSync(join(from, 'content')))
+      cpSync(join(from, 'content'), join(root, 'content'), { recursive: true });
+    if (existsSync(join(from, 'seeds')))
+      cpSync(join(from, 'seeds'), join(tmp, 'shared', 'seeds'), { recursive: true });
+  }
+  return { root, content: join(root, 'content') };
+}
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const Q = 'content/questions/s002-case.yaml';
+
+describe('content check on fixtures', () => {
+  it('passes the clean fixture, including figures quoted only to be corrected', () => {
+    const { root, content } = project();
+    const report = checkContent(content, { root });
+    expect(report.errors).toEqual([]);
+    expect(report.questions).toBe(3);
+    expect(report.byKind).toEqual({ recall: 2, scenario: 1 });
+    expect(report.byAnswerPosition).toEqual({ a: 2, b: 2, c: 0, d: 0, e: 0 });
+    expect(report.coverage).toEqual([
+      { seed: '001_0a.txt', section: 'Inference Options', questions: 1 },
+      { seed: '001_0a.txt', section: 'Limits', questions: 2 },
+    ]);
+  });
+
+  it.each([
+    ['duplicate-key', `${Q}:15: YAML syntax: Map keys must be unique`],
+    [
+      'duplicate-id',
+      `${Q}:1: duplicate question id "s001-serverless-payload" (first at content/questions/s001-clean.yaml:2)`,
+    ],
+    ['answer-not-a-choice', `${Q}:14: question "s002-case": answer "d" is not among the choices (a, b, c)`],
+    ['too-few-choices', `${Q}:7: question "s002-case": choices: a question needs at least 3 choices`],
+    ['missing-explanation', `${Q}:1: question "s002-case": missing explanation`],
+    ['missing-source', `${Q}:1: question "s002-case": missing sources`],
+    ['unknown-topic', `${Q}:2: question "s002-case": unknown topic "endpoints" (not in topics.yaml)`],
+    ['unknown-fact', `${Q}:25: question "s002-case": unknown fact "batch.payload.max" (not in facts.yaml)`],
+    ['unknown-field', `${Q}:23: question "s002-case": unknown field "fact"`],
+    ['duplicate-choice-id', `${Q}:12: question "s002-case": choice id "b" is used twice`],
+    ['single-with-two-answers', `${Q}:14: question "s002-case": type single needs exactly 1 answer, found 2`],
+    [
+      'multiple-without-count',
+      `${Q}:6: question "s002-case": type multiple: the prompt must say how many to choose, e.g. "(Choose two.)"`,
+    ],
+    [
+      'multiple-count-mismatch',
+      `${Q}:6: question "s002-case": the prompt says "Choose three" but there are 2 answers`,
+    ],
+    [
+      'wrong-choice-unexplained',
+      `${Q}:17: question "s002-case": explanation.wrong has no entry for wrong choice "c"`,
+    ],
+    [
+      'answer-explained-as-wrong',
+      `${Q}:18: question "s002-case": explanation.wrong explains "a", which is a correct answer`,
+    ],
+    [
+      'unknown-seed',
+      `${Q}:21: question "s002-case": source seed 009_ff.txt has no sections file in content/sections/`,
+    ],
+    [
+      'unknown-section',
+      `${Q}:22: question "s002-case": section "inference options" is not listed for seed 001_0a.txt (did you mean "Inference Options"?)`,
+    ],
+    [
+      'comma-in-flow-mapping',
+      `${Q}:8: question "s002-case": choices.0: an unquoted comma in { ... } cut the text short (lost ", which shuts its instances down"); quote the text`,
+    ],
+    [
+      'misconception-as-answer',
+      `${Q}:9: question "s002-case": correct answer a states "30 MB", which facts.yaml lists as a misconception (serverless.payload.max: 4 MB)`,
+    ],
+    [
+      'figure-in-prompt',
+      `${Q}:6: question "s002-case": prompt gives 8 MB as a limit, but facts.yaml has 4 MB (serverless.payload.max)`,
+    ],
+    [
+      'figure-in-answer',
+      `${Q}:9: question "s002-case": correct answer a gives 5 MB, but the facts it names have 6 MB (realtime.payload.max)`,
+    ],
+    [
+      'section-without-questions',
+      'content/sections/001_0a.yaml:6: section "Deployment Guardrails" has no questions',
+    ],
+    [
+      'seed-without-sections',
+      '../shared/seeds/002_0b.txt:1: seed has no sections file (expected content/sections/002_0b.yaml)',
+    ],
+  ])('%s is reported as the one problem it is', (fixture, expected) => {
+    const { root, content } = project(fixture);
+    expect(checkContent(content, { root }).errors).toEqual([expected]);
+  });
+
+  it('reports broken YAML syntax at the line the parser stopped', () => {
+    // Written here rather than kept as a fixture, because Biome would reject the broken file.
+    const { root, content } = project();
+    const text = readFileSync(join(FIXTURES, 'duplicate-key', Q), 'utf8').replace(
+      '  answer: [a]\n  answer: [b]',
+      '  answer: [a',
+    );
+    writeFileSync(join(content, 'questions', 's002-case.yaml'), text);
+    expect(checkContent(content, { root }).errors).toEqual([
+      `${Q}:15: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+
+  it('fills a source without a url from the first fact the question names', () => {
+    const { root, content } = project();
+    const { bundle } = validateContent(content, { root });
+    const q = bundle.questions.find((x) => x.id === 's001-serverless-payload');
+    expect(q?.sources[0]?.url).toBe(
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-invoke.html',
+    );
+    const given = bundle.questions.find((x) => x.id === 's001-async-long-jobs');
+    expect(given?.sources[0]?.url).toBe(
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html',
+    );
+  });
+});
+
+// The done-when for the question bank: fails until the authors have finished their files.
+describe('the real question bank', () => {
+  const report = checkContent(join(PROJECT_ROOT, 'content'));
+
+  it('has no problems', () => {
+    expect(report.errors).toEqual([]);
+  });
+
+  it('has at least 150 questions, at least 40% of them scenarios', () => {
+    expect(report.questions).toBeGreaterThanOrEqual(150);
+    expect(report.scenarioShare).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('covers every section of every seed note', () => {
+    expect(report.coverage.filter((c) => c.questions === 0)).toEqual([]);
+  });
+});
