@@ -1,0 +1,101 @@
+import type { Message } from './reply.ts';
+
+/**
+ * The commands people type, the same on every platform. Slack sends free text after /studybot;
+ * Discord sends typed options; both adapters produce one of these.
+ */
+export type Command =
+  | { name: 'help'; reason?: string }
+  | { name: 'quiz'; topic?: string }
+  | { name: 'study'; topic?: string }
+  | { name: 'recommend'; text: string }
+  | { name: 'leaderboard'; period: 'week' | 'all' }
+  | { name: 'progress' }
+  | { name: 'subscribe'; time?: string; timezone?: string; days?: 'weekdays' | 'daily' }
+  | { name: 'unsubscribe' };
+
+export const SUBCOMMANDS = [
+  { name: 'quiz', usage: 'quiz [topic]', about: 'post a question to this channel now' },
+  { name: 'study', usage: 'study [topic]', about: 'your next review card (only you see it)' },
+  { name: 'recommend', usage: 'recommend <workload>', about: 'which SageMaker deployment fits a workload' },
+  { name: 'leaderboard', usage: 'leaderboard [week|all]', about: "this channel's top 10" },
+  { name: 'progress', usage: 'progress', about: 'your streak, due cards and readiness per topic' },
+  {
+    name: 'subscribe',
+    usage: 'subscribe [HH:MM] [time zone] [weekdays|daily]',
+    about: 'a daily question in this channel (alone: show the subscription)',
+  },
+  { name: 'unsubscribe', usage: 'unsubscribe', about: 'stop the daily question here' },
+  { name: 'help', usage: 'help', about: 'this list' },
+] as const;
+
+/** Parses the text after `/studybot` (Slack). Unknown or malformed input becomes help with a reason. */
+export function parseCommandText(raw: string): Command {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const [head = '', ...rest] = text.split(' ');
+  const sub = head.toLowerCase();
+  const args = rest.join(' ');
+  switch (sub) {
+    case '':
+    case 'help':
+      return { name: 'help' };
+    case 'quiz':
+    case 'study':
+      return args ? { name: sub, topic: args } : { name: sub };
+    case 'recommend':
+      return { name: 'recommend', text: args };
+    case 'leaderboard': {
+      const period = args.toLowerCase() || 'week';
+      if (period !== 'week' && period !== 'all') {
+        return { name: 'help', reason: `"${clip(args)}" is not a leaderboard period; use week or all.` };
+      }
+      return { name: 'leaderboard', period };
+    }
+    case 'progress':
+      return { name: 'progress' };
+    case 'unsubscribe':
+      return { name: 'unsubscribe' };
+    case 'subscribe':
+      return parseSubscribeArgs(rest);
+    default:
+      return { name: 'help', reason: `I don't know "${clip(head)}".` };
+  }
+}
+
+function parseSubscribeArgs(words: string[]): Command {
+  const cmd: Extract<Command, { name: 'subscribe' }> = { name: 'subscribe' };
+  for (const word of words) {
+    const w = word.toLowerCase();
+    if (/^\d{1,2}:\d{2}$/.test(w)) cmd.time = w.padStart(5, '0');
+    else if (w === 'weekdays' || w === 'daily') cmd.days = w;
+    else if (/^[a-z_]+(\/[a-z0-9_+-]+)+$/i.test(word) || w === 'utc') cmd.timezone = word;
+    else {
+      return {
+        name: 'help',
+        reason: `I couldn't read "${clip(word)}"; try \`subscribe 09:00 Europe/Berlin weekdays\`.`,
+      };
+    }
+  }
+  return cmd;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+export function helpMessage(reason?: string): Message {
+  const lines = SUBCOMMANDS.map((s) => `\`/studybot ${s.usage}\` — ${s.about}`);
+  return {
+    text: `${reason ? `${reason} ` : ''}StudyBot commands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}`,
+    title: 'StudyBot',
+    sections: [
+      ...(reason ? [{ lines: [reason] }] : []),
+      {
+        lines: [
+          'Daily questions, spaced-repetition review and SageMaker deployment advice for ML engineers on AWS.',
+        ],
+      },
+      { heading: 'Commands', lines },
+    ],
+  };
+}

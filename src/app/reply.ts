@@ -1,0 +1,77 @@
+/**
+ * The platform-neutral message model. The app and the engines produce these; the Slack adapter
+ * renders them as Block Kit and the Discord adapter as embeds and components. Text uses a small
+ * neutral markup that both can render: **bold**, _italic_, `code`, and [label](url) links.
+ */
+export interface Section {
+  heading?: string;
+  lines: string[];
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** A button; `action` is an opaque id of at most 100 characters (Discord's custom_id limit). */
+export interface Button {
+  action: string;
+  label: string;
+  style?: 'primary' | 'danger' | 'secondary';
+}
+
+/** The choices of a question: one button each, or a pick-several list with a submit. */
+export interface ChoicePicker {
+  mode: 'single' | 'multiple';
+  /** Action id prefix; a click sends `${action}` with the chosen choice ids as values. */
+  action: string;
+  choices: { id: string; label: string }[];
+  /** For `multiple`: how many to pick. */
+  pick?: number;
+}
+
+export interface Message {
+  /** Plain text for notifications and clients that show no rich layout. */
+  text: string;
+  title?: string;
+  sections: Section[];
+  fields?: Field[];
+  picker?: ChoicePicker;
+  buttons?: Button[];
+  footer?: string;
+}
+
+/** Who sees a reply: only the person who acted, or everyone in the channel. */
+export type Visibility = 'ephemeral' | 'channel';
+
+export interface Reply {
+  visibility: Visibility;
+  message: Message;
+}
+
+/** What one command or click produces. */
+export interface Outcome {
+  reply: Reply;
+  /** A new version of the channel message the click came from (e.g. "12 answered"). */
+  updateSource?: Message;
+}
+
+export function ephemeral(message: Message): Outcome {
+  return { reply: { visibility: 'ephemeral', message } };
+}
+
+export function textMessage(text: string, title?: string): Message {
+  return { text, title, sections: [{ lines: text.split('\n') }] };
+}
+
+/** Action ids are `verb:arg:arg`; args must not contain ':'. Kept short for Discord's 100 limit. */
+export function encodeAction(verb: string, ...args: string[]): string {
+  const id = [verb, ...args].join(':');
+  if (id.length > 100) throw new Error(`action id longer than 100 characters: ${verb}`);
+  return id;
+}
+
+export function decodeAction(id: string): { verb: string; args: string[] } {
+  const [verb = '', ...args] = id.split(':');
+  return { verb, args };
+}

@@ -1,0 +1,90 @@
+import { createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+
+/** Signs and sends requests exactly as Slack and Discord do, so tests take the real verified path. */
+export const TEST_SLACK_SECRET = 'test-slack-signing-secret-0123456789';
+
+export function slackHeaders(body: string, timestamp: number, secret = TEST_SLACK_SECRET): Record<string, string> {
+  const hex = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${hex}` };
+}
+
+export function slashCommandBody(fields: Record<string, string>): string {
+  return new URLSearchParams({
+    token: 'legacy-token-ignored',
+    team_id: 'T0001',
+    team_domain: 'acme',
+    channel_id: 'C0001',
+    channel_name: 'ml-study',
+    user_id: 'U0001',
+    user_name: 'ada',
+    command: '/studybot',
+    text: '',
+    response_url: 'https://hooks.slack.com/commands/T0001/1/abc',
+    trigger_id: '1.2.3',
+    ...fields,
+  }).toString();
+}
+
+export async function postSlack(
+  baseUrl: string,
+  body: string,
+  options: { timestamp?: number; secret?: string; headers?: Record<string, string>; contentType?: string } = {},
+): Promise<Response> {
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+      ...slackHeaders(body, ts, options.secret),
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+export interface DiscordKeys {
+  publicKeyHex: string;
+  privateKey: KeyObject;
+}
+
+export function discordKeys(): DiscordKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = (publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32);
+  return { publicKeyHex: raw.toString('hex'), privateKey };
+}
+
+export function discordHeaders(body: string, timestamp: number, keys: DiscordKeys): Record<string, string> {
+  const signature = sign(null, Buffer.from(`${timestamp}${body}`, 'utf8'), keys.privateKey).toString('hex');
+  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': String(timestamp), 'content-type': 'application/json' };
+}
+
+export async function postDiscord(
+  baseUrl: string,
+  interaction: unknown,
+  keys: DiscordKeys,
+  options: { timestamp?: number; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const body = typeof interaction === 'string' ? interaction : JSON.stringify(interaction);
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/discord/interactions`, {
+    method: 'POST',
+    headers: { ...discordHeaders(body, ts, keys), ...options.headers },
+    body,
+  });
+}
+
+/** An application command interaction for `/studybot <sub>` as Discord sends it from a guild. */
+export function discordCommand(sub: string, options: { name: string; type: number; value: unknown }[] = [], over: Record<string, unknown> = {}) {
+  return {
+    id: '1100000000000000001',
+    application_id: '100000000000000001',
+    type: 2,
+    token: 'interaction-token',
+    version: 1,
+    guild_id: 'G0001',
+    channel_id: 'C0001',
+    member: { user: { id: 'D0001', username: 'grace' }, permissions: '0' },
+    data: { id: '1', name: 'studybot', type: 1, options: [{ name: sub, type: 1, options }] },
+    ...over,
+  };
+}
