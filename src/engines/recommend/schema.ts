@@ -1,0 +1,165 @@
+/**
+ * The `--json` contract of `studybot recommend` (documented in docs/recommend-json.md).
+ * Names here are stable: adapters and scripts match on them, so add fields, never rename.
+ */
+import { z } from 'zod';
+import { content } from '../../content/index.ts';
+
+export const INFERENCE_OPTIONS = [
+  'real-time',
+  'serverless',
+  'async',
+  'batch',
+  'multi-model',
+  'multi-container',
+] as const;
+export const STRATEGY_OPTIONS = [
+  'blue-green-all-at-once',
+  'canary',
+  'linear',
+  'rolling',
+  'shadow',
+  'ab-test',
+] as const;
+export const SCALING_OPTIONS = ['scheduled', 'target-tracking', 'step'] as const;
+export const INSTANCE_OPTIONS = ['cpu', 'gpu', 'inferentia'] as const;
+export const CONTAINER_OPTIONS = ['prebuilt', 'script-mode', 'byoc'] as const;
+export const ORCHESTRATION_OPTIONS = [
+  'sagemaker-pipelines',
+  'step-functions',
+  'mwaa',
+  'mlflow',
+  'kubeflow',
+] as const;
+export const IAC_OPTIONS = ['cloudformation', 'cdk', 'terraform', 'pulumi'] as const;
+export const TARGET_OPTIONS = ['sagemaker', 'eks', 'ecs', 'lambda'] as const;
+export const EDGE_OPTIONS = ['neo', 'greengrass'] as const;
+export const RETIRED_SERVICES = ['elastic-inference', 'edge-manager', 'model-monitor'] as const;
+export const RELATED_SERVICES = [
+  'inference-recommender',
+  'model-registry',
+  'pipeline-caching',
+  'eventbridge',
+  'codepipeline',
+  'vpc-endpoints',
+  'kms',
+  'network-isolation',
+  'quality-gates',
+] as const;
+export const QUESTION_TOPICS = [
+  'workload',
+  'payload',
+  'processing',
+  'latency',
+  'traffic',
+  'models',
+  'rollout',
+  'gpu',
+] as const;
+export const PATTERNS = ['steady', 'spiky', 'intermittent', 'batch', 'peaks', 'business-hours'] as const;
+
+const knownFacts = new Set(content.facts.map((f) => f.id));
+/** A fact id from content/facts.yaml; the URL resolves through `facts[]` or `fact(id)`. */
+const FactId = z.string().refine((id) => knownFacts.has(id), 'not a fact id from content/facts.yaml');
+
+export const CiteSchema = z.object({ text: z.string().min(1), facts: z.array(FactId) });
+export type Cite = z.infer<typeof CiteSchema>;
+
+function decision<T extends readonly [string, ...string[]]>(options: T) {
+  return z.object({
+    choice: z.enum(options),
+    reasons: z.array(CiteSchema).min(1),
+    ruledOut: z.array(
+      z.object({ option: z.enum(options), reason: z.string().min(1), facts: z.array(FactId) }),
+    ),
+    assumptions: z.array(z.string()),
+  });
+}
+
+function listDecision<T extends readonly [string, ...string[]]>(options: T) {
+  return z.object({
+    choice: z.array(z.enum(options)),
+    reasons: z.array(CiteSchema).min(1),
+    ruledOut: z.array(
+      z.object({ option: z.enum(options), reason: z.string().min(1), facts: z.array(FactId) }),
+    ),
+    assumptions: z.array(z.string()),
+  });
+}
+
+export const InferenceDecisionSchema = decision(INFERENCE_OPTIONS);
+export const StrategyDecisionSchema = decision(STRATEGY_OPTIONS);
+/** An empty `choice` means no endpoint policy is needed (serverless, batch); `reasons` says why. */
+export const ScalingDecisionSchema = listDecision(SCALING_OPTIONS);
+
+export const WorkloadSummarySchema = z.object({
+  payloadBytes: z.number().nonnegative().nullable(),
+  processingSeconds: z.number().nonnegative().nullable(),
+  deadlineSeconds: z.number().nonnegative().nullable(),
+  /** true: the caller waits for the answer in the same request; false: it can wait. */
+  needsAnswerInRequest: z.boolean().nullable(),
+  lowLatency: z.boolean(),
+  requestsPerDay: z.number().nonnegative().nullable(),
+  patterns: z.array(z.enum(PATTERNS)),
+  gpu: z.boolean().nullable(),
+  models: z.number().nonnegative().nullable(),
+  sameFramework: z.boolean().nullable(),
+  chain: z.boolean(),
+  idleCost: z.boolean(),
+  edge: z.boolean(),
+  /** What the person wrote for each figure, e.g. {"payload": "20 MB", "deadline": "within 30 minutes"}. */
+  said: z.record(z.string(), z.string()),
+});
+
+export const RecommendationSchema = z.object({
+  version: z.literal(1),
+  status: z.enum(['answered', 'needs-input']),
+  /** Set when status is needs-input: a "tell me ..." sentence for the person. */
+  message: z.string().nullable(),
+  workload: WorkloadSummarySchema,
+  inference: InferenceDecisionSchema.nullable(),
+  strategy: StrategyDecisionSchema.nullable(),
+  scaling: ScalingDecisionSchema.nullable(),
+  instance: decision(INSTANCE_OPTIONS).nullable(),
+  container: decision(CONTAINER_OPTIONS).nullable(),
+  orchestration: decision(ORCHESTRATION_OPTIONS).nullable(),
+  iac: decision(IAC_OPTIONS).nullable(),
+  target: decision(TARGET_OPTIONS).nullable(),
+  edge: listDecision(EDGE_OPTIONS).nullable(),
+  retired: z.array(
+    z.object({
+      service: z.enum(RETIRED_SERVICES),
+      status: z.string(),
+      instead: z.string(),
+      facts: z.array(FactId),
+    }),
+  ),
+  related: z.array(z.object({ service: z.enum(RELATED_SERVICES), why: z.string(), facts: z.array(FactId) })),
+  questions: z.array(
+    z.object({ about: z.enum(QUESTION_TOPICS), ask: z.string().min(1), facts: z.array(FactId) }),
+  ),
+  wouldChange: z.array(
+    z.object({
+      dimension: z.enum(['inference', 'strategy', 'scaling']),
+      option: z.string(),
+      when: z.string().min(1),
+      facts: z.array(FactId),
+    }),
+  ),
+  /** Parts of the message that could not be read, phrased for the person. */
+  notes: z.array(z.string()),
+  /** Every fact cited above, resolved: figure as displayed, checked statement, AWS source URL. */
+  facts: z.array(z.object({ id: FactId, display: z.string(), statement: z.string(), source: z.string() })),
+});
+
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type InferenceDecision = z.infer<typeof InferenceDecisionSchema>;
+export type StrategyDecision = z.infer<typeof StrategyDecisionSchema>;
+export type ScalingDecision = z.infer<typeof ScalingDecisionSchema>;
+export type InferenceChoice = (typeof INFERENCE_OPTIONS)[number];
+export type StrategyChoice = (typeof STRATEGY_OPTIONS)[number];
+export type ScalingChoice = (typeof SCALING_OPTIONS)[number];
+export type Question = Recommendation['questions'][number];
+export type Change = Recommendation['wouldChange'][number];
+export type Retired = Recommendation['retired'][number];
+export type Related = Recommendation['related'][number];

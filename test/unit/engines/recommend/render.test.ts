@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { recommend, renderRecommendation } from '../../../../src/engines/recommend/index.ts';
+
+describe('the platform-neutral rendering', () => {
+  it('leads with the choice and cites the figures in short lines', () => {
+    const a = renderRecommendation(recommend('payload 500MB, each takes 5 minutes, minimise cost when idle'));
+    expect(a.title).toBe('SageMaker recommendation: Asynchronous inference');
+    const inference = a.sections.find((s) => s.heading.startsWith('Inference'));
+    expect(inference?.lines.some((l) => l.includes('6 MB') && l.includes('500 MB'))).toBe(true);
+    expect(inference?.lines.some((l) => l.startsWith('✗ Serverless inference') && l.includes('4 MB'))).toBe(
+      true,
+    );
+    for (const s of a.sections) for (const l of s.lines) expect(l.length).toBeLessThan(400);
+  });
+
+  it('asks the question that would settle a missing figure', () => {
+    const a = renderRecommendation(recommend('a few requests an hour, pay only when used'));
+    const q = a.sections.find((s) => s.heading === 'To settle it, tell me');
+    expect(q?.lines.join(' ')).toContain(
+      'What is the payload size? Under 4 MB serverless fits; over 6 MB only async or batch.',
+    );
+  });
+
+  it('names the nearest threshold that would change the answer', () => {
+    const a = renderRecommendation(recommend('20 MB documents, results within 30 minutes'));
+    const c = a.sections.find((s) => s.heading === 'What would change the answer');
+    expect(c?.lines.join(' ')).toMatch(
+      /Under 4 MB and 60 seconds, with intermittent traffic, serverless would fit/,
+    );
+  });
+
+  it('says a retired service is retired and names the current option', () => {
+    const a = renderRecommendation(recommend('Should we use Elastic Inference for cheap GPU inference?'));
+    const lines = a.sections.find((s) => s.heading === 'Retired')?.lines.join(' ') ?? '';
+    expect(lines).toContain('no longer available');
+    expect(lines).toContain('Inferentia');
+  });
+
+  it('never recommends a retired service as a choice', () => {
+    for (const text of ['Elastic Inference', 'Edge Manager for our cameras', 'Model Monitor for drift']) {
+      const r = recommend(text);
+      const json = JSON.stringify([r.inference, r.instance, r.edge, r.orchestration]);
+      expect(json).not.toMatch(/"choice":"?(elastic|edge-manager|model-monitor)/);
+    }
+  });
+});
