@@ -1,5 +1,19 @@
+import { content } from '../content/index.ts';
+import { matchTopic } from '../engines/quiz/select.ts';
+import { recommend, renderRecommendation } from '../engines/recommend/index.ts';
+import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage } from './commands.ts';
-import { type Outcome, ephemeral } from './reply.ts';
+import { decodeAction, encodeAction, ephemeral, type Message, type Outcome, textMessage } from './reply.ts';
+import { StudyService } from './study.ts';
+import {
+  answerFeedback,
+  feedbackMessage,
+  leaderboardMessage,
+  progressMessage,
+  questionMessage,
+  recommendationMessage,
+  studyDoneMessage,
+} from './views.ts';
 
 export type Platform = 'slack' | 'discord';
 
@@ -21,21 +35,155 @@ export interface BotAction {
   values: string[];
 }
 
+export interface BotDeps {
+  store: StudyStore;
+  /**
+   * Handles `subscribe`/`unsubscribe` (the daily scheduler owns them); absent until it is wired.
+   */
+  subscriptions?: {
+    command(actor: Actor, command: Extract<Command, { name: 'subscribe' | 'unsubscribe' }>, now: Date): Promise<Outcome>;
+  };
+}
+
+const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
+
+function channelOf(a: Actor): ChannelRef {
+  return { platform: a.platform, tenantId: a.tenantId, channelId: a.channelId };
+}
+function personOf(a: Actor): PersonRef & { userName?: string } {
+  return { platform: a.platform, tenantId: a.tenantId, userId: a.userId, ...(a.userName ? { userName: a.userName } : {}) };
+}
+
+function topicList(): string {
+  return content.topics.map((t) => `\`${t.id}\``).join(', ');
+}
+
 /**
  * The bot: one entry for every command and click, whichever platform it came from. It calls the
- * engines and the store and answers in the platform-neutral message model.
+ * engines through the study service and answers in the platform-neutral message model.
  */
 export class Bot {
-  async command(_actor: Actor, command: Command, _now: Date): Promise<Outcome> {
+  readonly study: StudyService;
+
+  constructor(private readonly deps: BotDeps) {
+    this.study = new StudyService(deps.store);
+  }
+
+  async command(actor: Actor, command: Command, now: Date): Promise<Outcome> {
     switch (command.name) {
       case 'help':
         return ephemeral(helpMessage(command.reason));
-      default:
-        return ephemeral(helpMessage(`\`${command.name}\` is coming soon.`));
+      case 'quiz':
+        return this.quiz(actor, command.topic, now);
+      case 'study':
+        return this.nextStudy(actor, command.topic, now);
+      case 'recommend':
+        return this.recommend(actor, command.text, now);
+      case 'leaderboard': {
+        const { rows, weekKey } = await this.study.leaderboard(channelOf(actor), command.period, now);
+        const rank = rows.findIndex((r) => r.userId === actor.userId);
+        const me = rank >= 0 ? rows[rank] : undefined;
+        return ephemeral(leaderboardMessage(rows, command.period, weekKey, me ? { rank: rank + 1, score: me.score } : undefined));
+      }
+      case 'progress':
+        return ephemeral(progressMessage(await this.study.progress(personOf(actor), channelOf(actor), now)));
+      case 'subscribe':
+      case 'unsubscribe':
+        if (this.deps.subscriptions) return this.deps.subscriptions.command(actor, command, now);
+        return ephemeral(textMessage('Daily posts are not set up on this deployment yet.'));
     }
   }
 
-  async action(_actor: Actor, _action: BotAction, _now: Date): Promise<Outcome> {
-    return ephemeral(helpMessage('That button is no longer active.'));
+  async action(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
+    const { verb, args } = decodeAction(action.id);
+    switch (verb) {
+      case 'q': {
+        // q:<post>:<question>[:<choice>] — a channel question; the choice is in the id or the values.
+        const [postId, questionId, choice] = args;
+        if (!postId || !questionId) break;
+        const chosen = choice ? [choice] : action.values;
+        const result = await this.study.answerPost(channelOf(actor), personOf(actor), postId, questionId, chosen, now);
+        if ('error' in result) {
+          return ephemeral(
+            textMessage(result.error === 'no-choice' ? 'Pick your answers first, then submit.' : 'That question is no longer open.'),
+          );
+        }
+        return {
+          reply: { visibility: 'ephemeral', message: answerFeedback(result) },
+          updateSource: questionMessage(result.question, {
+            title: 'Question',
+            action: encodeAction('q', postId, questionId),
+            answered: result.answered,
+          }),
+        };
+      }
+      case 'r': {
+        // r:<question>:<version>[:<choice>] — a private review of the card at that version.
+        const [questionId, version, choice] = args;
+        if (!questionId || version === undefined || !/^\d+$/.test(version)) break;
+        const chosen = choice ? [choice] : action.values;
+        const r = await this.study.answerStudy(personOf(actor), questionId, Number(version), chosen, now);
+        if ('error' in r) {
+          return ephemeral(textMessage(r.error === 'no-choice' ? 'Pick your answers first, then submit.' : 'That card is no longer in the bank.'));
+        }
+        return ephemeral(feedbackMessage(r.question, r, { nextDue: r.nextDue, nextAction: 'next', nextLabel: 'Next review' }));
+      }
+      case 'next':
+        return this.nextStudy(actor, args[0], now);
+      case 'share': {
+        const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
+        if (!text) return ephemeral(textMessage('That recommendation has expired; run `/studybot recommend` again to share it.'));
+        const message = recommendationMessage(renderRecommendation(recommend(text)));
+        return { reply: { visibility: 'channel', message: { ...message, footer: `Shared by ${actor.userName ?? 'a teammate'} · “${clip(text, 150)}”` } } };
+      }
+    }
+    return ephemeral(textMessage('That button is no longer active. Try `/studybot help`.'));
+  }
+
+  private async quiz(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
+    const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
+    if (topicText && !topic) return ephemeral(textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`));
+    const posted = await this.study.postQuestion(channelOf(actor), now, topic ? { topic } : {});
+    if (!posted) return ephemeral(textMessage('There are no questions for that topic yet.'));
+    return {
+      reply: {
+        visibility: 'channel',
+        message: questionMessage(posted.question, {
+          title: 'Question',
+          action: encodeAction('q', posted.post.postId, posted.question.id),
+          answered: 0,
+        }),
+      },
+    };
+  }
+
+  private async nextStudy(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
+    const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
+    if (topicText && !topic) return ephemeral(textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`));
+    const next = await this.study.nextStudy(personOf(actor), now, topic ? { topic } : {});
+    if ('none' in next) return ephemeral(studyDoneMessage(next.nextDue, next.newLimitReached));
+    const title = next.isNew ? 'New card' : `Review · ${next.dueCount} due`;
+    return ephemeral(
+      questionMessage(next.question, {
+        title,
+        action: encodeAction('r', next.question.id, String(next.version)),
+        footer: 'Only you can see this. Answer to schedule the next review.',
+      }),
+    );
+  }
+
+  private async recommend(actor: Actor, text: string, now: Date): Promise<Outcome> {
+    const rec = recommend(text);
+    const rendered = renderRecommendation(rec);
+    if (rec.status === 'needs-input') return ephemeral(recommendationMessage(rendered));
+    const id = `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    await this.deps.store.saveShare(actor, id, text.slice(0, 4000), new Date(now.getTime() + SHARE_TTL_MS));
+    return ephemeral(recommendationMessage(rendered, encodeAction('share', id)));
   }
 }
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export type { Message };

@@ -4,7 +4,7 @@ import type { ContentBundle, Fact, Question, Topic } from './schema.ts';
 export type { ContentBundle, Fact, Question, Topic } from './schema.ts';
 
 /** The validated content, bundled at build time (npm run content:build). */
-export const content: ContentBundle = raw as ContentBundle;
+export const content: ContentBundle = raw as unknown as ContentBundle;
 
 const factsById = new Map<string, Fact>(content.facts.map((f) => [f.id, f]));
 

@@ -43,7 +43,7 @@ describe.each(dynamoTargets)('local server endpoints on $name', (target) => {
   it('answers a signed Slack /studybot help with the command list, only to the person', async () => {
     const res = await postSlack(bot.url, slashCommandBody({ text: 'help' }));
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { response_type: string; blocks: unknown };
     expect(body.response_type).toBe('ephemeral');
     expect(JSON.stringify(body.blocks)).toContain('/studybot recommend');
   });

@@ -1,0 +1,359 @@
+import { type Question, content, questionsById } from '../content/index.ts';
+import { isoWeekKey, localDay, nextStreak, pointsFor } from '../engines/leaderboard/rules.ts';
+import { grade, validChoices } from '../engines/quiz/grade.ts';
+import { pickChannelQuestion, pickNewStudyQuestion } from '../engines/quiz/select.ts';
+import { isDue, isLearned, retrievability, review } from '../engines/srs/scheduler.ts';
+import type {
+  AnswerEntry,
+  CardRecord,
+  ChannelRef,
+  LeaderRow,
+  MemberRecord,
+  PersonRef,
+  PostRecord,
+  StudyStore,
+} from '../store/store.ts';
+
+/**
+ * The study use cases: posting questions, answering them exactly once, study sessions, leaderboards
+ * and progress. It joins the pure engines to the store; it knows nothing of Slack or Discord.
+ */
+export const NEW_CARDS_PER_DAY = 20;
+const MAX_WRITE_ATTEMPTS = 5;
+
+export interface AnswerResult {
+  question: Question;
+  chosen: string[];
+  correct: boolean;
+  points: number;
+  /** True when this person had already answered: the first answer stands and is shown again. */
+  repeated: boolean;
+  streak: number;
+  bestStreak: number;
+  weekScore: number;
+  answered: number;
+  answeredCorrectly: number;
+}
+
+export interface StudyCard {
+  question: Question;
+  /** The card version the question was shown at; an answer only applies to that version. */
+  version: number;
+  isNew: boolean;
+  dueCount: number;
+}
+
+export interface TopicProgress {
+  topicId: string;
+  name: string;
+  total: number;
+  seen: number;
+  /** Mean FSRS retrievability of the cards seen, 0..1. */
+  recall: number;
+  /** Sum of retrievability over every question in the topic / questions in the topic. */
+  readiness: number;
+}
+
+export interface Progress {
+  due: number;
+  learned: number;
+  seen: number;
+  lapses: number;
+  reviews: number;
+  readiness: number;
+  topics: TopicProgress[];
+  streak: number;
+  bestStreak: number;
+  score: number;
+  answersPerDay: { day: string; count: number }[];
+  nextDue?: string;
+}
+
+const epochDay = (iso: string) => Math.floor(new Date(iso).getTime() / 86_400_000);
+
+export function newPostId(now: Date): string {
+  return `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export class StudyService {
+  constructor(
+    private readonly store: StudyStore,
+    private readonly bank: readonly Question[] = content.questions,
+  ) {}
+
+  async channelTimeZone(channel: ChannelRef): Promise<string> {
+    return (await this.store.getChannel(channel))?.timeZone ?? 'UTC';
+  }
+
+  /** Picks the channel's next question and records the post. */
+  async postQuestion(
+    channel: ChannelRef,
+    now: Date,
+    options: { topic?: string; daily?: boolean; postId?: string } = {},
+  ): Promise<{ post: PostRecord; question: Question } | undefined> {
+    const state = await this.store.getChannel(channel);
+    const timeZone = state?.timeZone ?? 'UTC';
+    const question = pickChannelQuestion(this.bank, state?.asked ?? [], {
+      seed: `${channel.platform}:${channel.tenantId}:${channel.channelId}:${now.toISOString()}`,
+      ...(options.topic ? { topic: options.topic } : {}),
+    });
+    if (!question) return undefined;
+    const post: PostRecord = {
+      postId: options.postId ?? newPostId(now),
+      questionId: question.id,
+      postedAt: now.toISOString(),
+      timeZone,
+      daily: options.daily ?? false,
+      answered: 0,
+      correct: 0,
+      counted: [],
+    };
+    await this.store.createPost(channel, post);
+    return { post, question };
+  }
+
+  /**
+   * A person's answer to a channel post. Order of writes: the card (the answer and its FSRS update,
+   * one conditional write), then the member's points and streak, then the post's count. Each write
+   * checks whether this answer was already applied, so a retry finishes what a crash left undone.
+   */
+  async answerPost(
+    channel: ChannelRef,
+    person: PersonRef & { userName?: string },
+    postId: string,
+    questionId: string,
+    chosenRaw: readonly string[],
+    now: Date,
+  ): Promise<AnswerResult | { error: 'unknown-post' | 'no-choice' }> {
+    const question = questionsById.get(questionId);
+    if (!question) return { error: 'unknown-post' };
+    const chosenNow = validChoices(question, chosenRaw);
+    const key = `p:${postId}`;
+    let { post, card, member } = await this.store.loadAnswerState(channel, postId, person, questionId);
+    if (!post || post.questionId !== questionId) return { error: 'unknown-post' };
+
+    // 1. The card: records the first answer to this post and reschedules the card.
+    let entry = card?.answers.find((a) => a.key === key);
+    // Repeated unless this call is the one that recorded the answer (a concurrent copy may win).
+    let repeated = true;
+    for (let attempt = 0; !entry && attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      if (chosenNow.length === 0) return { error: 'no-choice' };
+      const g = grade(question, chosenNow);
+      const candidate: AnswerEntry = { at: now.toISOString(), chosen: g.chosen, correct: g.correct, key };
+      const next = this.nextCard(question, card, candidate, now);
+      if ((await this.store.putCard(person, next, card?.version ?? 0)) === 'ok') {
+        entry = candidate;
+        card = next;
+        repeated = false;
+        break;
+      }
+      card = await this.store.getCard(person, questionId);
+      entry = card?.answers.find((a) => a.key === key);
+    }
+    if (!entry) throw new Error(`could not record answer after ${MAX_WRITE_ATTEMPTS} attempts`);
+
+    // 2. The member: points (first answer only), week score and streak in the channel's zone.
+    const points = pointsFor(question.difficulty, entry.correct);
+    const answerAt = new Date(entry.at);
+    const day = localDay(answerAt, post.timeZone);
+    const weekKey = isoWeekKey(answerAt, post.timeZone);
+    const dayNo = epochDay(entry.at);
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      if (member && isApplied(member, key, dayNo)) break;
+      const next = applyToMember(member, person, { points, correct: entry.correct, day, weekKey });
+      const written = await this.store.putMember(channel, next, { answered: member?.answered, key, day: dayNo });
+      if (written === 'ok') {
+        member = next;
+        break;
+      }
+      member = await this.store.getMember(channel, person.userId);
+    }
+
+    // 3. The post's public count ("12 answered"), once per person.
+    let answered = post.answered;
+    let answeredCorrectly = post.correct;
+    if (!post.counted.includes(person.userId)) {
+      const counted = await this.store.countPostAnswer(channel, postId, person.userId, entry.correct);
+      if (counted !== 'already') ({ answered, correct: answeredCorrectly } = counted);
+    }
+    return {
+      question,
+      chosen: entry.chosen,
+      correct: entry.correct,
+      points,
+      repeated,
+      streak: member?.streak ?? 0,
+      bestStreak: member?.bestStreak ?? 0,
+      weekScore: member && member.weekKey === isoWeekKey(now, post.timeZone) ? member.weekScore : 0,
+      answered,
+      answeredCorrectly,
+    };
+  }
+
+  private nextCard(question: Question, card: CardRecord | undefined, entry: AnswerEntry, now: Date, retention?: number) {
+    return {
+      questionId: question.id,
+      topic: question.topic,
+      srs: review(card?.srs, entry.correct, now, retention),
+      version: (card?.version ?? 0) + 1,
+      answers: [entry, ...(card?.answers ?? [])],
+    } satisfies CardRecord;
+  }
+
+  /** The next card of a private study session: due cards first, then new questions up to the daily limit. */
+  async nextStudy(
+    person: PersonRef,
+    now: Date,
+    options: { topic?: string; timeZone?: string } = {},
+  ): Promise<StudyCard | { none: true; nextDue?: string; newLimitReached: boolean }> {
+    const due = await this.store.dueCards(person, now, 25);
+    const inTopic = due.filter((c) => !options.topic || c.topic === options.topic);
+    const first = inTopic.find((c) => questionsById.has(c.questionId));
+    if (first) {
+      return { question: questionsById.get(first.questionId)!, version: first.version, isNew: false, dueCount: inTopic.length };
+    }
+    const profile = await this.store.getProfile(person);
+    const today = localDay(now, options.timeZone ?? 'UTC');
+    const newToday = profile.newDay === today ? profile.newCount : 0;
+    const cards = await this.store.listCards(person);
+    if (newToday < NEW_CARDS_PER_DAY) {
+      const question = pickNewStudyQuestion(this.bank, new Set(cards.map((c) => c.questionId)), {
+        seed: `${person.userId}:${today}:${newToday}`,
+        ...(options.topic ? { topic: options.topic } : {}),
+      });
+      if (question) return { question, version: 0, isNew: true, dueCount: 0 };
+    }
+    const upcoming = cards
+      .filter((c) => !options.topic || c.topic === options.topic)
+      .map((c) => c.srs.due)
+      .sort()[0];
+    return { none: true, ...(upcoming ? { nextDue: upcoming } : {}), newLimitReached: newToday >= NEW_CARDS_PER_DAY };
+  }
+
+  /** A private review answer. It applies only to the card version that was shown, so a double click counts once. */
+  async answerStudy(
+    person: PersonRef,
+    questionId: string,
+    shownVersion: number,
+    chosenRaw: readonly string[],
+    now: Date,
+    options: { timeZone?: string } = {},
+  ): Promise<
+    | { question: Question; chosen: string[]; correct: boolean; repeated: boolean; nextDue: string }
+    | { error: 'unknown-question' | 'no-choice' }
+  > {
+    const question = questionsById.get(questionId);
+    if (!question) return { error: 'unknown-question' };
+    const chosen = validChoices(question, chosenRaw);
+    const key = `s:${shownVersion}`;
+    const card = await this.store.getCard(person, questionId);
+    const recorded = card?.answers.find((a) => a.key === key);
+    if (recorded || (card?.version ?? 0) !== shownVersion) {
+      // Already answered at this version (a double click or a retry): show the recorded result.
+      const r = recorded ?? card?.answers[0];
+      return {
+        question,
+        chosen: r?.chosen ?? [],
+        correct: r?.correct ?? false,
+        repeated: true,
+        nextDue: card?.srs.due ?? now.toISOString(),
+      };
+    }
+    if (chosen.length === 0) return { error: 'no-choice' };
+    const g = grade(question, chosen);
+    const profile = await this.store.getProfile(person);
+    const entry: AnswerEntry = { at: now.toISOString(), chosen: g.chosen, correct: g.correct, key };
+    const next = this.nextCard(question, card, entry, now, profile.retention);
+    if ((await this.store.putCard(person, next, shownVersion)) === 'conflict') {
+      return this.answerStudy(person, questionId, shownVersion, chosenRaw, now, options);
+    }
+    if (shownVersion === 0) await this.store.noteNewCard(person, localDay(now, options.timeZone ?? 'UTC'));
+    return { question, chosen: g.chosen, correct: g.correct, repeated: false, nextDue: next.srs.due };
+  }
+
+  async leaderboard(
+    channel: ChannelRef,
+    period: 'week' | 'all',
+    now: Date,
+  ): Promise<{ rows: LeaderRow[]; weekKey: string; timeZone: string }> {
+    const timeZone = await this.channelTimeZone(channel);
+    const weekKey = isoWeekKey(now, timeZone);
+    const rows = await this.store.topMembers(channel, period === 'all' ? { kind: 'all' } : { kind: 'week', weekKey }, 10);
+    return { rows: rows.filter((r) => r.score > 0), weekKey, timeZone };
+  }
+
+  async progress(person: PersonRef, channel: ChannelRef | undefined, now: Date): Promise<Progress> {
+    const [cards, profile, member, timeZone] = await Promise.all([
+      this.store.listCards(person),
+      this.store.getProfile(person),
+      channel ? this.store.getMember(channel, person.userId) : Promise.resolve(undefined),
+      channel ? this.channelTimeZone(channel) : Promise.resolve('UTC'),
+    ]);
+    const live = cards.filter((c) => questionsById.has(c.questionId));
+    const r = new Map(live.map((c) => [c.questionId, retrievability(c.srs, now, profile.retention)]));
+    const topics: TopicProgress[] = content.topics.map((t) => {
+      const total = this.bank.filter((q) => q.topic === t.id).length;
+      const seen = live.filter((c) => c.topic === t.id);
+      const sum = seen.reduce((acc, c) => acc + (r.get(c.questionId) ?? 0), 0);
+      return {
+        topicId: t.id,
+        name: t.name,
+        total,
+        seen: seen.length,
+        recall: seen.length ? sum / seen.length : 0,
+        readiness: total ? sum / total : 0,
+      };
+    });
+    const perDay = new Map<string, number>();
+    for (const c of live) for (const a of c.answers) perDay.set(localDay(new Date(a.at), timeZone), (perDay.get(localDay(new Date(a.at), timeZone)) ?? 0) + 1);
+    const today = localDay(now, timeZone);
+    const streakAlive = member?.lastDay && (member.lastDay === today || member.lastDay === localDay(new Date(now.getTime() - 86_400_000), timeZone));
+    const upcoming = live.map((c) => c.srs.due).filter((d) => d > now.toISOString()).sort()[0];
+    return {
+      due: live.filter((c) => isDue(c.srs, now)).length,
+      learned: live.filter((c) => isLearned(c.srs)).length,
+      seen: live.length,
+      lapses: live.reduce((a, c) => a + c.srs.lapses, 0),
+      reviews: live.reduce((a, c) => a + c.srs.reps, 0),
+      readiness: this.bank.length ? [...r.values()].reduce((a, b) => a + b, 0) / this.bank.length : 0,
+      topics,
+      streak: streakAlive ? (member?.streak ?? 0) : 0,
+      bestStreak: member?.bestStreak ?? 0,
+      score: member?.score ?? 0,
+      answersPerDay: [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-14).map(([day, count]) => ({ day, count })),
+      ...(upcoming ? { nextDue: upcoming } : {}),
+    };
+  }
+}
+
+function isApplied(member: MemberRecord, key: string, day: number): boolean {
+  return [day, day - 1, day + 1].some((d) => member.applied[d]?.includes(key));
+}
+
+/** The member after one answer: a pure computation, written with a condition on the state it came from. */
+export function applyToMember(
+  member: MemberRecord | undefined,
+  person: { userId: string; userName?: string },
+  a: { points: number; correct: boolean; day: string; weekKey: string },
+): MemberRecord {
+  const streak = nextStreak(
+    member ? { current: member.streak, best: member.bestStreak, ...(member.lastDay ? { lastDay: member.lastDay } : {}) } : undefined,
+    a.day,
+  );
+  const sameWeek = member?.weekKey === a.weekKey;
+  // A late retry from an older week adds to the all-time score but never rewinds the current week.
+  const olderWeek = member !== undefined && member.weekKey > a.weekKey;
+  return {
+    userId: person.userId,
+    ...(person.userName ? { userName: person.userName } : member?.userName ? { userName: member.userName } : {}),
+    score: (member?.score ?? 0) + a.points,
+    weekKey: olderWeek ? member.weekKey : a.weekKey,
+    weekScore: olderWeek ? member.weekScore : (sameWeek ? member.weekScore : 0) + a.points,
+    streak: streak.current,
+    bestStreak: streak.best,
+    ...(streak.lastDay ? { lastDay: streak.lastDay } : {}),
+    answered: (member?.answered ?? 0) + 1,
+    correct: (member?.correct ?? 0) + (a.correct ? 1 : 0),
+    applied: member?.applied ?? {},
+  };
+}

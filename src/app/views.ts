@@ -1,0 +1,149 @@
+import { type Question, topicsById } from '../content/index.ts';
+import type { RenderedAnswer } from '../engines/recommend/index.ts';
+import type { LeaderRow } from '../store/store.ts';
+import type { Button, Message } from './reply.ts';
+import type { AnswerResult, Progress } from './study.ts';
+
+/** Platform-neutral messages for the study flows; the adapters render them. */
+const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+const letter = (q: Question, id: string) => LETTERS[q.choices.findIndex((c) => c.id === id)] ?? id.toUpperCase();
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function topicLine(q: Question): string {
+  return `_${topicsById.get(q.topic)?.name ?? q.topic} · ${q.difficulty}${q.type === 'multiple' ? ` · choose ${q.answer.length}` : ''}_`;
+}
+
+export function questionMessage(
+  q: Question,
+  options: { title: string; action: string; answered?: number; footer?: string },
+): Message {
+  const choiceLines = q.choices.map((c, i) => `**${LETTERS[i]}.** ${c.text}`);
+  const footer =
+    options.footer ??
+    (options.answered === undefined ? undefined : `${options.answered} answered · answers are private · first answer counts`);
+  return {
+    text: `${options.title}: ${q.prompt}`,
+    title: options.title,
+    sections: [{ lines: [topicLine(q), '', q.prompt] }, { lines: choiceLines }],
+    picker: {
+      mode: q.type === 'multiple' ? 'multiple' : 'single',
+      action: options.action,
+      choices: q.choices.map((c, i) => ({ id: c.id, label: q.type === 'multiple' ? `${LETTERS[i]}. ${clip(c.text, 70)}` : LETTERS[i]! })),
+      ...(q.type === 'multiple' ? { pick: q.answer.length } : {}),
+    },
+    ...(footer ? { footer } : {}),
+  };
+}
+
+function sourceLines(q: Question): string[] {
+  const links = [...new Set(q.sources.map((s) => s.url).filter(Boolean))] as string[];
+  const notes = [...new Set(q.sources.map((s) => s.section))];
+  return [...links.map((u) => `[${new URL(u).pathname.split('/').pop()?.replace(/\.html$/, '') || u}](${u})`), `Notes: ${notes.join('; ')}`];
+}
+
+/** What one person sees after answering: right or wrong, why, and where to read more. */
+export function feedbackMessage(
+  q: Question,
+  r: { chosen: string[]; correct: boolean; repeated: boolean },
+  extra: { points?: number; streak?: number; weekScore?: number; nextLabel?: string; nextAction?: string; nextDue?: string },
+): Message {
+  const chosen = r.chosen.map((id) => letter(q, id)).join(' + ') || '—';
+  const answer = q.answer.map((id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`);
+  const wrongNotes = r.correct
+    ? []
+    : r.chosen.filter((id) => !q.answer.includes(id)).map((id) => `**${letter(q, id)}:** ${q.explanation.wrong[id] ?? ''}`);
+  const fields = [
+    ...(extra.points !== undefined ? [{ label: 'Points', value: r.repeated ? '0 (already answered)' : `+${extra.points}` }] : []),
+    ...(extra.streak !== undefined ? [{ label: 'Streak', value: `${extra.streak} day${extra.streak === 1 ? '' : 's'}` }] : []),
+    ...(extra.weekScore !== undefined ? [{ label: 'This week', value: `${extra.weekScore} pts` }] : []),
+    ...(extra.nextDue ? [{ label: 'Next review', value: relative(extra.nextDue) }] : []),
+  ];
+  const buttons: Button[] = extra.nextAction ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' }] : [];
+  return {
+    text: `${r.correct ? 'Correct' : 'Not quite'}: you chose ${chosen}.`,
+    title: r.correct ? '✅ Correct' : '❌ Not quite',
+    sections: [
+      { lines: [`${r.repeated ? 'Your first answer stands: ' : 'You chose '}**${chosen}**.`, ...(r.correct ? [] : [`The answer: ${answer.join('; ')}`])] },
+      { heading: 'Why', lines: [q.explanation.correct] },
+      ...(wrongNotes.length ? [{ heading: 'Your choice', lines: wrongNotes }] : []),
+      { heading: 'Sources', lines: sourceLines(q) },
+    ],
+    ...(fields.length ? { fields } : {}),
+    ...(buttons.length ? { buttons } : {}),
+  };
+}
+
+function relative(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function answerFeedback(r: AnswerResult): Message {
+  return feedbackMessage(r.question, r, { points: r.points, streak: r.streak, weekScore: r.weekScore, nextAction: 'next', nextLabel: 'Study next' });
+}
+
+export function leaderboardMessage(rows: LeaderRow[], period: 'week' | 'all', weekKey: string, you?: { rank?: number; score: number }): Message {
+  const medal = ['🥇', '🥈', '🥉'];
+  const lines = rows.length
+    ? rows.map((r, i) => `${medal[i] ?? `${i + 1}.`} **${r.userName ?? r.userId}** — ${r.score} pts`)
+    : ['No points yet. Answer a question with `/studybot quiz` to get on the board.'];
+  return {
+    text: `Leaderboard (${period === 'week' ? `week ${weekKey}` : 'all time'}): ${rows.map((r) => `${r.userName ?? r.userId} ${r.score}`).join(', ') || 'no points yet'}`,
+    title: period === 'week' ? `🏆 This week (${weekKey})` : '🏆 All time',
+    sections: [{ lines }],
+    ...(you ? { footer: `You: ${you.score} pts${you.rank ? ` · #${you.rank}` : ''}` } : {}),
+  };
+}
+
+function bar(x: number): string {
+  const n = Math.round(x * 10);
+  return `${'█'.repeat(n)}${'░'.repeat(10 - n)}`;
+}
+
+export function progressMessage(p: Progress): Message {
+  const studied = p.topics.filter((t) => t.seen > 0).sort((a, b) => b.readiness - a.readiness);
+  const untouched = p.topics.filter((t) => t.seen === 0).map((t) => t.name);
+  return {
+    text: `Progress: readiness ${pct(p.readiness)}, ${p.due} due, ${p.learned} learned, streak ${p.streak}.`,
+    title: '📈 Your progress',
+    sections: [
+      {
+        lines: [
+          `Exam readiness **${pct(p.readiness)}** (predicted recall across all ${p.topics.reduce((a, t) => a + t.total, 0)} questions)`,
+        ],
+      },
+      {
+        heading: 'Readiness per topic',
+        lines: studied.length
+          ? studied.map((t) => `\`${bar(t.readiness)}\` ${t.name} — recall ${pct(t.recall)}, ${t.seen}/${t.total} seen`)
+          : ['Nothing studied yet: try `/studybot study`.'],
+      },
+      ...(untouched.length ? [{ heading: 'Not started', lines: [untouched.join(', ')] }] : []),
+    ],
+    fields: [
+      { label: 'Due now', value: String(p.due) },
+      { label: 'Learned', value: String(p.learned) },
+      { label: 'Lapses', value: String(p.lapses) },
+      { label: 'Streak here', value: `${p.streak} (best ${p.bestStreak})` },
+      { label: 'Points here', value: String(p.score) },
+    ],
+    buttons: [{ action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' }],
+  };
+}
+
+export function studyDoneMessage(nextDue: string | undefined, newLimitReached: boolean): Message {
+  const lines = [
+    newLimitReached ? 'Nothing due, and you have met today’s new-card limit. Well done.' : 'Nothing due right now. Well done.',
+    ...(nextDue ? [`Next review due ${new Date(nextDue).toISOString().slice(0, 16).replace('T', ' ')} UTC.`] : []),
+  ];
+  return { text: lines.join(' '), title: '🎉 All caught up', sections: [{ lines }] };
+}
+
+export function recommendationMessage(r: RenderedAnswer, shareAction?: string): Message {
+  return {
+    text: `${r.title}: ${r.summary}`,
+    title: r.title,
+    sections: [{ lines: [`**${r.summary}**`] }, ...r.sections.map((s) => ({ heading: s.heading, lines: s.lines }))],
+    ...(shareAction ? { buttons: [{ action: shareAction, label: 'Share to channel' }] } : {}),
+  };
+}

@@ -1,0 +1,136 @@
+import type { SrsCard } from '../engines/srs/scheduler.ts';
+
+/** Every key is scoped by platform and tenant (Slack workspace or Discord guild). */
+export interface TenantRef {
+  platform: 'slack' | 'discord';
+  tenantId: string;
+}
+export interface ChannelRef extends TenantRef {
+  channelId: string;
+}
+export interface PersonRef extends TenantRef {
+  userId: string;
+}
+
+/** One answer as the card records it; the card holds the last few so retries can find them. */
+export interface AnswerEntry {
+  at: string;
+  chosen: string[];
+  correct: boolean;
+  /** Where it was asked: `p:<postId>` for a channel post, `s:<version>` for a private review. */
+  key: string;
+}
+
+export interface CardRecord {
+  questionId: string;
+  topic: string;
+  srs: SrsCard;
+  /** Bumped on every write; a write only lands on the version it was computed from. */
+  version: number;
+  answers: AnswerEntry[];
+}
+
+export interface PostRecord {
+  postId: string;
+  questionId: string;
+  postedAt: string;
+  timeZone: string;
+  daily: boolean;
+  answered: number;
+  correct: number;
+  /** Users already counted in `answered` (a string set; bounded by the channel's size). */
+  counted: string[];
+  /** Platform message reference (Slack ts, Discord message id) once posted. */
+  messageRef?: string;
+}
+
+export interface MemberRecord {
+  userId: string;
+  userName?: string;
+  score: number;
+  weekKey: string;
+  weekScore: number;
+  streak: number;
+  bestStreak: number;
+  lastDay?: string;
+  answered: number;
+  correct: number;
+  /** Answer keys applied on each UTC epoch day (recent days only): makes the update idempotent. */
+  applied: Record<number, string[]>;
+}
+
+export interface ChannelRecord {
+  asked: string[];
+  timeZone?: string;
+  lastPostId?: string;
+}
+
+export interface ProfileRecord {
+  retention: number;
+  newDay?: string;
+  newCount: number;
+}
+
+export interface LeaderRow {
+  userId: string;
+  userName?: string;
+  score: number;
+}
+
+export type WriteResult = 'ok' | 'conflict';
+
+/** Storage for the study engine. One DynamoDB implementation; only it knows keys and attributes. */
+export interface StudyStore {
+  getChannel(channel: ChannelRef): Promise<ChannelRecord | undefined>;
+  /** The zone the channel's days and weeks are counted in (set when it subscribes). */
+  setChannelTimeZone(channel: ChannelRef, timeZone: string): Promise<void>;
+  /** Records a new channel post and appends its question to the channel's history. */
+  createPost(channel: ChannelRef, post: PostRecord): Promise<void>;
+  setPostMessageRef(channel: ChannelRef, postId: string, messageRef: string): Promise<void>;
+  getPost(channel: ChannelRef, postId: string): Promise<PostRecord | undefined>;
+
+  /** Post, card and member in one consistent read: everything an answer needs. */
+  loadAnswerState(
+    channel: ChannelRef,
+    postId: string,
+    person: PersonRef,
+    questionId: string,
+  ): Promise<{ post?: PostRecord; card?: CardRecord; member?: MemberRecord }>;
+  /** Writes the card if it is still at `expectedVersion` (0: must not exist). */
+  putCard(person: PersonRef, card: CardRecord, expectedVersion: number): Promise<WriteResult>;
+  getCard(person: PersonRef, questionId: string): Promise<CardRecord | undefined>;
+  /** Applies a computed member state if the member is still at `expectedAnswered` and `key` is not applied. */
+  putMember(
+    channel: ChannelRef,
+    next: MemberRecord,
+    expected: { answered: number | undefined; key: string; day: number },
+  ): Promise<WriteResult>;
+  getMember(channel: ChannelRef, userId: string): Promise<MemberRecord | undefined>;
+  /** Counts a person's answer on a post once; returns the post's counts after. */
+  countPostAnswer(
+    channel: ChannelRef,
+    postId: string,
+    userId: string,
+    correct: boolean,
+  ): Promise<{ answered: number; correct: number } | 'already'>;
+
+  /** Due cards, earliest first, from one Query on the due index. */
+  dueCards(person: PersonRef, now: Date, limit: number): Promise<CardRecord[]>;
+  /** All of a person's cards (progress, and which questions they have seen). */
+  listCards(person: PersonRef): Promise<CardRecord[]>;
+  getProfile(person: PersonRef): Promise<ProfileRecord>;
+  /** Counts a new card for today's new-card limit. */
+  noteNewCard(person: PersonRef, day: string): Promise<void>;
+  setRetention(person: PersonRef, retention: number): Promise<void>;
+
+  /** A recommendation someone may share to the channel, kept for a day (TTL). */
+  saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void>;
+  getShare(tenant: TenantRef, id: string, now: Date): Promise<string | undefined>;
+
+  /** Top members by score from one Query on a score-sorted index. */
+  topMembers(
+    channel: ChannelRef,
+    period: { kind: 'all' } | { kind: 'week'; weekKey: string },
+    limit: number,
+  ): Promise<LeaderRow[]>;
+}
