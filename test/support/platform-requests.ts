@@ -88,3 +88,38 @@ export function discordCommand(sub: string, options: { name: string; type: numbe
     ...over,
   };
 }
+
+/** A Slack `block_actions` interaction as Slack sends it: form-encoded with the JSON in `payload`. */
+export function blockActionsBody(options: {
+  action: Record<string, unknown>;
+  responseUrl: string;
+  messageTs?: string;
+  ephemeral?: boolean;
+  /** state.values of the source message (checkbox selections). */
+  state?: Record<string, Record<string, unknown>>;
+  user?: { id: string; username?: string };
+  teamId?: string;
+  channelId?: string;
+}): string {
+  const user = options.user ?? { id: 'U0001', username: 'ada' };
+  const teamId = options.teamId ?? 'T0001';
+  const channelId = options.channelId ?? 'C0001';
+  const ts = options.messageTs ?? '1700000000.000100';
+  const payload = {
+    type: 'block_actions',
+    user: { ...user, name: user.username, team_id: teamId },
+    api_app_id: 'A0001',
+    token: 'legacy-token-ignored',
+    container: { type: 'message', message_ts: ts, channel_id: channelId, is_ephemeral: options.ephemeral ?? false },
+    trigger_id: '1.2.3',
+    team: { id: teamId, domain: 'acme' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channelId, name: 'ml-study' },
+    ...(options.ephemeral ? {} : { message: { type: 'message', ts, text: 'question', user: 'UBOT' } }),
+    state: { values: options.state ?? {} },
+    response_url: options.responseUrl,
+    actions: [{ block_id: 'b1', action_ts: '1700000001.000000', ...options.action }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -1,32 +1,55 @@
-import { App, AwsLambdaReceiver, LogLevel, isValidSlackRequest } from '@slack/bolt';
+import { App, AwsLambdaReceiver, isValidSlackRequest, LogLevel, type SlashCommand } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { type Actor, type Bot } from '../../app/bot.ts';
-import { parseCommandText } from '../../app/commands.ts';
-import { toUserMessage } from '../../errors.ts';
+import type { Actor, Bot } from '../../app/bot.ts';
+import { type Command, parseCommandText } from '../../app/commands.ts';
+import type { Message, Outcome } from '../../app/reply.ts';
+import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
-import { toBlocks } from './render.ts';
+import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toSlackMessage } from './render.ts';
+import { SlackWebApi } from './web-api.ts';
+
+/** All the adapter needs of the bot: one entry for commands, one for clicks. */
+export type SlackBot = Pick<Bot, 'command' | 'action'>;
 
 export interface SlackAppOptions {
-  bot: Bot;
+  bot: SlackBot;
   signingSecret: string;
   botToken: string;
   apiUrl: string;
   adminUserIds: string[];
   /** Injected clock so tests can pin time; defaults to the real one. */
   now?: () => Date;
+  /** The Web API client; built from botToken and apiUrl when not given. */
+  api?: SlackWebApi;
 }
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
+/** The parts of a block_actions payload the adapter reads (Bolt's type is a wide union). */
+interface BlockActionsBody {
+  team?: { id: string } | null;
+  user: { id: string; username?: string; name?: string; team_id?: string };
+  channel?: { id: string };
+  container?: { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
+  message?: { ts?: string };
+  response_url?: string;
+  state?: { values: Record<string, Record<string, { selected_options?: { value: string }[] }>> };
+}
+
 /**
  * Builds the Bolt app once (at cold start) behind AwsLambdaReceiver. Every request must carry a
  * valid Slack v0 signature no older than 5 minutes, or it gets 401 and reaches nothing else.
  * The same handler serves Lambda and the local server.
+ *
+ * Lambda freezes once the response is returned, so all work runs before it: the bot's store
+ * calls and at most one or two short Web API calls, each bounded well inside Slack's 3 seconds.
  */
 export function createSlackHandler(options: SlackAppOptions): HttpHandler {
   const now = options.now ?? (() => new Date());
+  const api = options.api ?? new SlackWebApi({ token: options.botToken, apiUrl: options.apiUrl });
+  const { bot } = options;
   // The signature is checked below, before Bolt parses anything, with the injectable clock.
   const receiver = new AwsLambdaReceiver({
     signingSecret: options.signingSecret,
@@ -42,26 +65,172 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     logLevel: LogLevel.WARN,
   });
 
-  app.command('/studybot', async ({ command, ack }) => {
+  /** Slash commands carry no admin flag: users.info is asked only when a subscription changes. */
+  async function canManageChannel(
+    userId: string,
+    command: Command,
+  ): Promise<{ can: boolean; note?: string }> {
+    if (options.adminUserIds.includes(userId)) return { can: true };
+    const changesSubscription =
+      command.name === 'unsubscribe' ||
+      (command.name === 'subscribe' && Boolean(command.time || command.timezone || command.days));
+    if (!changesSubscription) return { can: false };
+    try {
+      const res = await api.call('users.info', { user: userId });
+      const user = (res.user ?? {}) as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
+      return { can: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
+    } catch (err) {
+      log.warn('slack users.info failed; treating the user as not an admin', { err, userId });
+      return {
+        can: false,
+        note: "_I couldn't check with Slack whether you are a workspace admin, so I answered as if you were not._",
+      };
+    }
+  }
+
+  // Any command name: a workspace may rename /studybot when the name is taken, and only our app's
+  // commands are sent to this URL.
+  app.command(/^\/.+/, async ({ command, ack }) => {
+    try {
+      await ack(await answerCommand(command));
+    } catch (err) {
+      // A StudyBotError is a failure the person can act on (its sentence says how); others are bugs.
+      (err instanceof StudyBotError ? log.warn : log.error)('slack command failed', {
+        err,
+        sub: command.text?.split(' ')[0],
+      });
+      await ack({ response_type: 'ephemeral', text: toUserMessage(err) });
+    }
+  });
+
+  async function answerCommand(command: SlashCommand): Promise<Record<string, unknown> | undefined> {
+    const parsed = parseCommandText(command.text ?? '');
+    const admin = await canManageChannel(command.user_id, parsed);
     const actor: Actor = {
       platform: 'slack',
       tenantId: command.team_id,
       channelId: command.channel_id,
       userId: command.user_id,
       userName: command.user_name,
-      canManageChannel: options.adminUserIds.includes(command.user_id),
+      canManageChannel: admin.can,
+    };
+    const outcome = await bot.command(actor, parsed, now());
+    const { message, visibility } = outcome.reply;
+    if (visibility === 'channel') {
+      // Posted with the bot token (not as the command's response) so a later click can
+      // chat.update it, exactly like the daily scheduler's posts. The post itself confirms.
+      await api.call('chat.postMessage', {
+        channel: command.channel_id,
+        ...toSlackMessage(message),
+        unfurl_links: false,
+      });
+      return undefined;
+    }
+    const withNote = admin.note ? addNote(message, admin.note) : message;
+    return { response_type: 'ephemeral', ...toSlackMessage(withNote) };
+  }
+
+  app.action({ type: 'block_actions' }, async ({ ack, body, action }) => {
+    await ack();
+    // A toggle of a multiple-answer question's checkboxes only changes the form; the submit reads it.
+    if (!('action_id' in action) || action.action_id === PICKER_CHECKBOXES_ID) return;
+    const b = body as unknown as BlockActionsBody;
+    const actor: Actor = {
+      platform: 'slack',
+      tenantId: b.team?.id ?? b.user.team_id ?? '',
+      channelId: b.channel?.id ?? b.container?.channel_id ?? '',
+      userId: b.user.id,
+      userName: b.user.username ?? b.user.name,
+      canManageChannel: options.adminUserIds.includes(b.user.id),
+    };
+    const selected = b.state?.values[PICKER_BLOCK_ID]?.[PICKER_CHECKBOXES_ID]?.selected_options ?? [];
+    // Buttons carry their meaning in the action id; only a multiple-answer submit sends values.
+    const values = action.type === 'button' ? selected.map((o) => o.value) : [];
+    let outcome: Outcome;
+    try {
+      outcome = await bot.action(actor, { id: action.action_id, values }, now());
+    } catch (err) {
+      log.error('slack action failed', { err, action: action.action_id.split(':')[0] });
+      await replyPrivately(b, actor, {
+        text: toUserMessage(err),
+        sections: [{ lines: [toUserMessage(err)] }],
+      });
+      return;
+    }
+    const sourceIsEphemeral = b.container?.is_ephemeral === true;
+    const sourceTs = b.container?.message_ts ?? b.message?.ts;
+    const work: Promise<unknown>[] = [];
+    if (outcome.updateSource && !sourceIsEphemeral && sourceTs && actor.channelId) {
+      work.push(
+        api.call('chat.update', {
+          channel: actor.channelId,
+          ts: sourceTs,
+          ...toSlackMessage(outcome.updateSource),
+        }),
+      );
+    }
+    if (outcome.reply.visibility === 'channel') {
+      work.push(
+        api.call('chat.postMessage', {
+          channel: actor.channelId,
+          ...toSlackMessage(outcome.reply.message),
+          unfurl_links: false,
+        }),
+      );
+    } else {
+      work.push(replyPrivately(b, actor, outcome.reply.message));
+    }
+    // The private answer and the public count are independent; one failing must not stop the other.
+    const results = await Promise.allSettled(work);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      log.error('slack action reply failed', { err: failed.reason, action: action.action_id.split(':')[0] });
+      if (outcome.reply.visibility === 'channel') {
+        await replyPrivately(b, actor, {
+          text: toUserMessage(failed.reason),
+          sections: [{ lines: [toUserMessage(failed.reason)] }],
+        }).catch((err: unknown) => log.warn('slack could not report a failure', { err }));
+      }
+    }
+  });
+
+  /**
+   * An ephemeral answer to a click. Through response_url: it replaces an ephemeral question in a
+   * study session (so the card cannot be answered twice) and works in channels the bot has not
+   * joined; under a channel message it adds a new message only the clicker sees.
+   */
+  async function replyPrivately(b: BlockActionsBody, actor: Actor, message: Message): Promise<void> {
+    if (b.response_url) {
+      await api.respond(b.response_url, {
+        response_type: 'ephemeral',
+        replace_original: b.container?.is_ephemeral === true,
+        ...toSlackMessage(message),
+      });
+      return;
+    }
+    await api.call('chat.postEphemeral', {
+      channel: actor.channelId,
+      user: actor.userId,
+      ...toSlackMessage(message),
+    });
+  }
+
+  app.event('app_home_opened', async ({ event, body, context }) => {
+    if (event.tab !== 'home') return;
+    // Slack retries an event it thinks timed out; the first delivery is already publishing.
+    if (context.retryNum && context.retryReason === 'http_timeout') return;
+    const actor: Actor = {
+      platform: 'slack',
+      tenantId: (body as { team_id?: string }).team_id ?? '',
+      channelId: event.channel,
+      userId: event.user,
+      canManageChannel: options.adminUserIds.includes(event.user),
     };
     try {
-      const outcome = await options.bot.command(actor, parseCommandText(command.text ?? ''), now());
-      const { message, visibility } = outcome.reply;
-      await ack({
-        response_type: visibility === 'channel' ? 'in_channel' : 'ephemeral',
-        text: message.text,
-        blocks: toBlocks(message),
-      });
+      const messages = await homeMessages(bot, actor, now());
+      await api.call('views.publish', { user_id: event.user, view: homeView(messages) });
     } catch (err) {
-      log.error('slack command failed', { err, command: command.command, sub: command.text?.split(' ')[0] });
-      await ack({ response_type: 'ephemeral', text: toUserMessage(err) });
+      log.error('slack app home failed', { err });
     }
   });
 
@@ -70,7 +239,9 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     // API Gateway may base64 the body; Bolt decodes it as ASCII, which would break signatures of
     // UTF-8 JSON bodies, so decode it here as UTF-8 once.
     const body =
-      (event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) ?? '';
+      (event.body && event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body) ?? '';
     const headers = lowerCaseKeys(event.headers ?? {});
     const verified = isValidSlackRequest({
       signingSecret: options.signingSecret,
@@ -82,16 +253,32 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       nowMilliseconds: now().getTime(),
     });
     // Bolt refuses stale timestamps; a timestamp from the future is refused here too.
-    const fromFuture = Number(headers['x-slack-request-timestamp']) * 1000 > now().getTime() + FIVE_MINUTES_MS;
+    const fromFuture =
+      Number(headers['x-slack-request-timestamp']) * 1000 > now().getTime() + FIVE_MINUTES_MS;
     if (!verified || fromFuture) return { statusCode: 401, body: 'invalid signature' };
+    // Bolt matches the content type exactly; Slack may add a charset.
+    const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
     try {
-      return (await handle({ ...event, body, isBase64Encoded: false }, {} as never)) as APIGatewayProxyResultV2;
+      return (await handle(
+        { ...event, headers: { ...headers, 'content-type': contentType }, body, isBase64Encoded: false },
+        {} as never,
+      )) as APIGatewayProxyResultV2;
     } catch (err) {
       // Bolt throws on a body it cannot parse; that is the sender's mistake, not ours.
       log.warn('slack request could not be read', { err });
       return { statusCode: 400, body: 'bad request' };
     }
   };
+}
+
+/** The App Home tab: your progress and this workspace's leaderboards, asked of the bot like commands. */
+async function homeMessages(bot: SlackBot, actor: Actor, now: Date): Promise<Message[]> {
+  const progress = await bot.command(actor, { name: 'progress' }, now);
+  return [progress.reply.message];
+}
+
+function addNote(message: Message, note: string): Message {
+  return { ...message, sections: [...message.sections, { lines: [note] }] };
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {

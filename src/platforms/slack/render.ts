@@ -1,51 +1,153 @@
-import type { KnownBlock } from '@slack/bolt';
-import type { Message } from '../../app/reply.ts';
+import type { types } from '@slack/bolt';
+import type { ChoicePicker, Message } from '../../app/reply.ts';
 
-/** Neutral markup to Slack mrkdwn: **bold** becomes *bold*; [label](url) becomes <url|label>. */
-export function toMrkdwn(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '*$1*').replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>');
-}
+type ActionsBlock = types.ActionsBlock;
+type Button = types.Button;
+type HomeView = types.HomeView;
+type KnownBlock = types.KnownBlock;
+type SectionBlock = types.SectionBlock;
 
-/** Slack caps a section's text at 3,000 characters. */
-function clip(text: string, max = 3000): string {
+/** Block ids the app reads back from a block_actions payload. */
+export const PICKER_BLOCK_ID = 'picker';
+export const PICKER_CHECKBOXES_ID = 'picker-checkboxes';
+
+/** Slack limits: section text 3,000, header 150, button and option text 75, 50 blocks a message. */
+const MAX_MESSAGE_BLOCKS = 50;
+const MAX_HOME_BLOCKS = 100;
+
+function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function toBlocks(message: Message): KnownBlock[] {
+/**
+ * Neutral markup to Slack mrkdwn. Slack reads &, < and > as control characters, so they are
+ * escaped first; then **bold** becomes *bold* and [label](url) becomes <url|label>.
+ */
+export function toMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>');
+}
+
+/** Choices are lettered so a long choice can be read in full and picked by its letter. */
+function letter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+function mrkdwnSection(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(toMrkdwn(text), 3000) } };
+}
+
+function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
+  if (picker.mode === 'single') {
+    // One section per choice with its button alongside: the full text stays readable even when
+    // it is longer than the 75 characters a button label allows.
+    return picker.choices.map((c, i) => ({
+      type: 'section',
+      block_id: `${PICKER_BLOCK_ID}-${i}`,
+      text: { type: 'mrkdwn', text: clip(toMrkdwn(`**${letter(i)}.** ${c.label}`), 3000) },
+      accessory: {
+        type: 'button',
+        action_id: `${picker.action}:${c.id}`,
+        value: c.id,
+        text: { type: 'plain_text', text: letter(i) },
+      },
+    }));
+  }
+  const pick = picker.pick ?? 2;
+  return [
+    mrkdwnSection(
+      [
+        `_Choose ${pick}, then submit._`,
+        ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.label}`),
+      ].join('\n'),
+    ),
+    {
+      type: 'actions',
+      block_id: PICKER_BLOCK_ID,
+      elements: [
+        {
+          type: 'checkboxes',
+          action_id: PICKER_CHECKBOXES_ID,
+          options: picker.choices.slice(0, 10).map((c, i) => ({
+            text: { type: 'mrkdwn', text: clip(toMrkdwn(`*${letter(i)}.* ${c.label}`), 75) },
+            value: c.id,
+          })),
+        },
+        {
+          type: 'button',
+          action_id: picker.action,
+          style: 'primary',
+          text: { type: 'plain_text', text: `Submit ${pick} answers` },
+        },
+      ],
+    },
+  ];
+}
+
+function buttonRows(buttons: NonNullable<Message['buttons']>): ActionsBlock[] {
+  const elements: Button[] = buttons.map((b) => ({
+    type: 'button',
+    action_id: b.action,
+    text: { type: 'plain_text', text: clip(b.label, 75) },
+    ...(b.style === 'primary' || b.style === 'danger' ? { style: b.style } : {}),
+  }));
+  const rows: ActionsBlock[] = [];
+  for (let i = 0; i < elements.length; i += 25)
+    rows.push({ type: 'actions', elements: elements.slice(i, i + 25) });
+  return rows;
+}
+
+export interface RenderOptions {
+  /** Leave out buttons and pickers (the App Home tab is read-only). */
+  interactive?: boolean;
+}
+
+export function toBlocks(message: Message, options: RenderOptions = {}): KnownBlock[] {
+  const interactive = options.interactive ?? true;
   const blocks: KnownBlock[] = [];
-  if (message.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(message.title, 150) } });
+  if (message.title)
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(message.title, 150) } });
   for (const section of message.sections) {
-    const body = [section.heading ? `**${section.heading}**` : '', ...section.lines].filter(Boolean).join('\n');
-    if (body) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(toMrkdwn(body)) } });
+    const body = [section.heading ? `**${section.heading}**` : '', ...section.lines]
+      .filter(Boolean)
+      .join('\n');
+    if (body) blocks.push(mrkdwnSection(body));
   }
   if (message.fields?.length) {
     blocks.push({
       type: 'section',
-      fields: message.fields.slice(0, 10).map((f) => ({ type: 'mrkdwn', text: toMrkdwn(`**${f.label}**\n${f.value}`) })),
+      fields: message.fields
+        .slice(0, 10)
+        .map((f) => ({ type: 'mrkdwn', text: clip(toMrkdwn(`**${f.label}**\n${f.value}`), 2000) })),
     });
   }
-  if (message.picker?.mode === 'single') {
+  if (interactive && message.picker) blocks.push(...pickerBlocks(message.picker));
+  if (interactive && message.buttons?.length) blocks.push(...buttonRows(message.buttons));
+  if (message.footer) {
     blocks.push({
-      type: 'actions',
-      elements: message.picker.choices.map((c) => ({
-        type: 'button',
-        action_id: `${message.picker!.action}:${c.id}`,
-        value: c.id,
-        text: { type: 'plain_text', text: clip(c.label, 75) },
-      })),
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(toMrkdwn(message.footer), 3000) }],
     });
   }
-  if (message.buttons?.length) {
-    blocks.push({
-      type: 'actions',
-      elements: message.buttons.map((b) => ({
-        type: 'button',
-        action_id: b.action,
-        text: { type: 'plain_text', text: clip(b.label, 75) },
-        ...(b.style === 'primary' || b.style === 'danger' ? { style: b.style } : {}),
-      })),
-    });
+  return blocks.slice(0, MAX_MESSAGE_BLOCKS);
+}
+
+/** The arguments of chat.postMessage / chat.update / a slash command answer for a message. */
+export function toSlackMessage(message: Message): { text: string; blocks: KnownBlock[] } {
+  // `text` is the notification and screen-reader fallback; Slack caps it at 40,000 characters.
+  return { text: clip(message.text, 4000), blocks: toBlocks(message) };
+}
+
+/** The App Home tab: the given messages one under another, read-only. */
+export function homeView(messages: Message[]): HomeView {
+  const blocks: KnownBlock[] = [];
+  for (const [i, m] of messages.entries()) {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push(...toBlocks(m, { interactive: false }));
   }
-  if (message.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(message.footer) }] });
-  return blocks;
+  return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
 }
