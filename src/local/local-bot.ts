@@ -42,7 +42,13 @@ export async function startLocalBot(
     adminUserIds: config.slackAdminUserIds,
     now: options.now,
   });
-  const discord = createDiscordHandler({ bot, publicKey: config.discordPublicKey, now: options.now });
+  const discord = createDiscordHandler({
+    bot,
+    publicKey: config.discordPublicKey,
+    botToken: config.discordBotToken,
+    apiUrl: config.discordApiUrl,
+    now: options.now,
+  });
   const routes: Route[] = [
     { method: 'POST', path: '/slack/events', handler: slack },
     { method: 'POST', path: '/discord/interactions', handler: discord },

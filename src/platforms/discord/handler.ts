@@ -3,37 +3,69 @@ import { InteractionResponseType, InteractionType } from 'discord-api-types/v10'
 import { z } from 'zod';
 import type { Actor, Bot } from '../../app/bot.ts';
 import type { Command } from '../../app/commands.ts';
+import type { Message, Outcome } from '../../app/reply.ts';
 import { toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
-import { toInteractionData } from './render.ts';
+import { suggest } from './autocomplete.ts';
+import { type DiscordMessageBody, EPHEMERAL, toInteractionData, toMessageBody } from './render.ts';
+import { createDiscordApi, type DiscordApi } from './rest.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
 
 export interface DiscordHandlerOptions {
-  bot: Bot;
+  /** The two entry points the adapter calls, one per interaction. */
+  bot: Pick<Bot, 'command' | 'action'>;
   publicKey: string;
+  /** Needed to post to channels and edit messages; without them channel replies stay private. */
+  botToken?: string;
+  /** DISCORD_API_URL (tests point it at a local fake). */
+  apiUrl?: string;
+  /** The REST calls; built from botToken and apiUrl when not given. */
+  api?: DiscordApi;
   now?: () => Date;
+  /**
+   * How long to work before deferring. Discord allows 3 s from its send to our answer, network
+   * included, so past this point the answer is deferred and filled in by a follow-up.
+   */
+  deferAfterMs?: number;
 }
 
 type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
-const OptionSchema: z.ZodType<{ name: string; type: number; value?: unknown; options?: unknown[] }> = z.lazy(() =>
+interface InteractionOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: InteractionOption[];
+}
+
+const OptionSchema: z.ZodType<InteractionOption> = z.lazy(() =>
   z.object({
     name: z.string(),
     type: z.number(),
     value: z.unknown().optional(),
+    focused: z.boolean().optional(),
     options: z.array(OptionSchema).optional(),
   }),
 );
+
+const UserSchema = z.object({
+  id: z.string(),
+  username: z.string().optional(),
+  global_name: z.string().nullish(),
+});
 
 // Only what the bot reads; unknown fields pass through untouched.
 const InteractionSchema = z.object({
   type: z.number(),
   id: z.string().optional(),
+  application_id: z.string().optional(),
   token: z.string().optional(),
   guild_id: z.string().optional(),
   channel_id: z.string().optional(),
-  member: z.object({ user: z.object({ id: z.string(), username: z.string().optional() }), permissions: z.string().optional() }).optional(),
-  user: z.object({ id: z.string(), username: z.string().optional() }).optional(),
+  member: z.object({ user: UserSchema, permissions: z.string().optional() }).optional(),
+  user: UserSchema.optional(),
+  message: z.object({ id: z.string(), flags: z.number().optional() }).optional(),
   data: z
     .object({
       name: z.string().optional(),
@@ -45,7 +77,14 @@ const InteractionSchema = z.object({
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
+/** What goes back to Discord for one interaction (the HTTP body, or a deferred follow-up). */
+interface InteractionResponse {
+  type: InteractionResponseType;
+  data?: DiscordMessageBody | { choices: unknown[] };
+}
+
 const MANAGE_CHANNELS = 1n << 4n;
+const DEFAULT_DEFER_AFTER_MS = 2000;
 
 function json(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -66,7 +105,7 @@ export function actorOf(i: Interaction): Actor | undefined {
     tenantId: i.guild_id ?? `dm-${i.channel_id}`,
     channelId: i.channel_id,
     userId: user.id,
-    userName: user.username,
+    userName: user.global_name ?? user.username,
     canManageChannel: canManage,
   };
 }
@@ -74,23 +113,34 @@ export function actorOf(i: Interaction): Actor | undefined {
 /** `/studybot <sub> [options]` as Discord sends it (a SUB_COMMAND option) to the shared Command. */
 export function commandOf(i: Interaction): Command {
   const sub = i.data?.options?.[0];
-  const opts = new Map((sub?.options ?? []).map((o) => [o.name, typeof o.value === 'string' ? o.value : String(o.value ?? '')]));
+  const opts = new Map(
+    (sub?.options ?? []).map((o) => [
+      o.name,
+      typeof o.value === 'string' ? o.value.trim() : String(o.value ?? ''),
+    ]),
+  );
+  const opt = (name: string): string | undefined => opts.get(name) || undefined;
   switch (sub?.name) {
     case 'quiz':
-    case 'study':
-      return opts.get('topic') ? { name: sub.name, topic: opts.get('topic')! } : { name: sub.name };
+    case 'study': {
+      const topic = opt('topic');
+      return topic ? { name: sub.name, topic } : { name: sub.name };
+    }
     case 'recommend':
-      return { name: 'recommend', text: opts.get('text') ?? '' };
+      return { name: 'recommend', text: opt('text') ?? '' };
     case 'leaderboard':
-      return { name: 'leaderboard', period: opts.get('period') === 'all' ? 'all' : 'week' };
+      return { name: 'leaderboard', period: opt('period') === 'all' ? 'all' : 'week' };
     case 'progress':
       return { name: 'progress' };
     case 'subscribe': {
-      const days = opts.get('days');
+      const days = opt('days');
+      const time = opt('time');
+      const timezone = opt('timezone');
       return {
         name: 'subscribe',
-        ...(opts.get('time') ? { time: opts.get('time') } : {}),
-        ...(opts.get('timezone') ? { timezone: opts.get('timezone') } : {}),
+        // "9:00" and "09:00" mean the same, as in Slack's free text.
+        ...(time ? { time: /^\d:\d{2}$/.test(time) ? `0${time}` : time } : {}),
+        ...(timezone ? { timezone } : {}),
         ...(days === 'weekdays' || days === 'daily' ? { days } : {}),
       };
     }
@@ -100,21 +150,138 @@ export function commandOf(i: Interaction): Command {
     case undefined:
       return { name: 'help' };
     default:
-      return { name: 'help', reason: `I don't know "${sub.name}".` };
+      return { name: 'help', reason: `I don't know "${sub?.name}".` };
   }
+}
+
+/** The option being typed in an autocomplete interaction, with what has been typed so far. */
+export function focusedOption(i: Interaction): { name: string; typed: string } | undefined {
+  const sub = i.data?.options?.[0];
+  const focused = (sub?.options ?? []).find((o) => o.focused);
+  return focused
+    ? { name: focused.name, typed: typeof focused.value === 'string' ? focused.value : '' }
+    : undefined;
+}
+
+function ephemeralReply(message: Message): InteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: toInteractionData(message, true) };
+}
+
+function notice(text: string): Message {
+  return { text, sections: [{ lines: [text] }] };
 }
 
 /**
  * Discord's HTTP interactions endpoint: verifies the Ed25519 signature, answers PING with PONG and
- * hands commands and clicks to the bot. The same handler serves Lambda and the local server.
+ * hands commands and clicks to the bot, one bot call per interaction. The same handler serves
+ * Lambda and the local server.
+ *
+ * Everyone-sees replies are posted with the bot token (POST /channels/{id}/messages) and the person
+ * gets a private confirmation: the daily scheduler posts the same way, and a later click can edit
+ * the message (PATCH) to show the new answered count.
  */
 export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandler {
   const key = publicKeyFromHex(options.publicKey);
   const now = options.now ?? (() => new Date());
+  const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const api =
+    options.api ??
+    (options.botToken && options.apiUrl
+      ? createDiscordApi({ apiUrl: options.apiUrl, botToken: options.botToken })
+      : undefined);
+
+  /** Turns the bot's Outcome into Discord calls and the interaction's answer. */
+  async function deliver(outcome: Outcome, i: Interaction, actor: Actor): Promise<InteractionResponse> {
+    const { reply, updateSource } = outcome;
+    const edit = async () => {
+      // Ephemeral messages cannot be edited with the bot token; only channel posts carry a count.
+      if (!updateSource || !i.message || !api || (i.message.flags ?? 0) & EPHEMERAL) return;
+      try {
+        await api.editMessage(actor.channelId, i.message.id, toMessageBody(updateSource));
+      } catch (err) {
+        // The person's own answer counted; a stale count on the shared message is not worth failing for.
+        log.warn('discord source message not updated', { err, channelId: actor.channelId });
+      }
+    };
+    const answer = async (): Promise<InteractionResponse> => {
+      if (reply.visibility === 'ephemeral') return ephemeralReply(reply.message);
+      if (!api) return ephemeralReply(reply.message);
+      try {
+        await api.createMessage(actor.channelId, toMessageBody(reply.message));
+        return ephemeralReply(notice('Posted in this channel for everyone.'));
+      } catch (err) {
+        log.warn('discord channel post failed', { err, channelId: actor.channelId });
+        // The person still gets the message, privately, with what to fix so the channel sees it next time.
+        const why = toUserMessage(err);
+        return ephemeralReply({
+          ...reply.message,
+          sections: [{ lines: [`_${why}_ Here it is just for you:`] }, ...reply.message.sections],
+        });
+      }
+    };
+    const [response] = await Promise.all([answer(), edit()]);
+    return response;
+  }
+
+  async function work(i: Interaction, actor: Actor): Promise<InteractionResponse> {
+    try {
+      if (i.type === InteractionType.ApplicationCommand) {
+        return await deliver(await options.bot.command(actor, commandOf(i), now()), i, actor);
+      }
+      const action = { id: i.data?.custom_id ?? '', values: i.data?.values ?? [] };
+      return await deliver(await options.bot.action(actor, action, now()), i, actor);
+    } catch (err) {
+      log.error('discord interaction failed', { err, type: i.type });
+      return ephemeralReply(notice(toUserMessage(err)));
+    }
+  }
+
+  /**
+   * Answers inline when the work fits the budget; otherwise acknowledges through the callback
+   * endpoint (deferred, private), finishes, fills in the answer and returns 202 with no body, as
+   * Discord asks when a callback was sent for an HTTP interaction. A Lambda cannot keep working
+   * after it has returned, so the deferral is sent while the request is still open.
+   */
+  async function answerInTime(i: Interaction, actor: Actor): Promise<APIGatewayProxyResultV2> {
+    const pending = work(i, actor);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deferAfterMs);
+    });
+    const first = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (first !== 'late') return json(200, first);
+    if (!api || !i.id || !i.token || !i.application_id) return json(200, await pending);
+
+    try {
+      await api.createInteractionResponse(i.id, i.token, {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        data: { flags: EPHEMERAL },
+      });
+    } catch (err) {
+      log.warn('discord deferral failed; answering inline', { err });
+      return json(200, await pending);
+    }
+    const response = await pending;
+    if (response.data && 'embeds' in response.data) {
+      const { flags: _flags, ...body } = response.data;
+      try {
+        await api.editOriginalResponse(i.application_id, i.token, body);
+      } catch (err) {
+        log.error('discord deferred follow-up failed', { err });
+      }
+    }
+    return { statusCode: 202, body: '' };
+  }
+
   return async (event) => {
     const body =
-      (event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) ?? '';
-    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      (event.body && event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body) ?? '';
+    const headers = Object.fromEntries(
+      Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     const ok = isValidDiscordRequest({
       publicKey: key,
       body,
@@ -132,37 +299,24 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
     }
     if (interaction.type === InteractionType.Ping) return json(200, { type: InteractionResponseType.Pong });
 
-    const actor = actorOf(interaction);
-    if (!actor) return json(400, { error: 'interaction without a user or channel' });
-    try {
-      if (interaction.type === InteractionType.ApplicationCommand) {
-        const outcome = await options.bot.command(actor, commandOf(interaction), now());
-        return json(200, {
-          type: InteractionResponseType.ChannelMessageWithSource,
-          data: toInteractionData(outcome.reply.message, outcome.reply.visibility === 'ephemeral'),
-        });
-      }
-      if (interaction.type === InteractionType.MessageComponent) {
-        const outcome = await options.bot.action(
-          actor,
-          { id: interaction.data?.custom_id ?? '', values: interaction.data?.values ?? [] },
-          now(),
-        );
-        return json(200, {
-          type: InteractionResponseType.ChannelMessageWithSource,
-          data: toInteractionData(outcome.reply.message, outcome.reply.visibility === 'ephemeral'),
-        });
-      }
-      if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-        return json(200, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
-      }
-      return json(400, { error: 'unsupported interaction type' });
-    } catch (err) {
-      log.error('discord interaction failed', { err, type: interaction.type });
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      // Suggestions come from the bundled content and Intl: no store, no bot call, always in time.
+      const focused = focusedOption(interaction);
+      const choices = focused ? suggest(focused.name, focused.typed) : [];
       return json(200, {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: { content: toUserMessage(err), flags: 64, allowed_mentions: { parse: [] } },
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices },
       });
     }
+
+    if (
+      interaction.type !== InteractionType.ApplicationCommand &&
+      interaction.type !== InteractionType.MessageComponent
+    ) {
+      return json(400, { error: 'unsupported interaction type' });
+    }
+    const actor = actorOf(interaction);
+    if (!actor) return json(400, { error: 'interaction without a user or channel' });
+    return answerInTime(interaction, actor);
   };
 }

@@ -1,12 +1,41 @@
-import type { Message } from '../../app/reply.ts';
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIStringSelectComponent,
+} from 'discord-api-types/v10';
+import type { Button, Message } from '../../app/reply.ts';
+
+/**
+ * The neutral Message as a Discord embed plus components. Plain objects typed by discord-api-types
+ * rather than @discordjs/builders: the builders' validators cost cold-start time on every request,
+ * and these shapes are checked by the types and the tests instead.
+ */
+
+// Numeric values of discord-api-types' ComponentType/ButtonStyle/MessageFlags, inlined so this
+// module imports types only and adds nothing to the handler's start-up.
+const ACTION_ROW = 1;
+const BUTTON = 2;
+const STRING_SELECT = 3;
+const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
+export const EPHEMERAL = 64;
+const CUSTOM_ID_MAX = 100;
 
 /** Discord limits: embed description 4,096, field value 1,024, button label 80, 5 buttons a row. */
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+function customId(id: string): string {
+  // An over-long id would make Discord refuse the whole message; fail loudly where it is built.
+  if (id.length > CUSTOM_ID_MAX)
+    throw new Error(`custom_id longer than ${CUSTOM_ID_MAX} characters: ${id.slice(0, 20)}…`);
+  return id;
+}
+
 /** Neutral markup is Discord markdown already (**bold**, _italic_, `code`, [label](url)). */
-export function toEmbed(message: Message): Record<string, unknown> {
+export function toEmbed(message: Message): APIEmbed {
   const description = message.sections
     .map((s) => [s.heading ? `**${s.heading}**` : '', ...s.lines].filter(Boolean).join('\n'))
     .filter(Boolean)
@@ -15,36 +44,81 @@ export function toEmbed(message: Message): Record<string, unknown> {
     ...(message.title ? { title: clip(message.title, 256) } : {}),
     ...(description ? { description: clip(description, 4096) } : {}),
     ...(message.fields?.length
-      ? { fields: message.fields.slice(0, 25).map((f) => ({ name: clip(f.label, 256), value: clip(f.value, 1024), inline: true })) }
+      ? {
+          fields: message.fields
+            .slice(0, 25)
+            .map((f) => ({ name: clip(f.label, 256), value: clip(f.value, 1024), inline: true })),
+        }
       : {}),
     ...(message.footer ? { footer: { text: clip(message.footer, 2048) } } : {}),
     color: 0x2563eb,
   };
 }
 
-const STYLE = { primary: 1, secondary: 2, danger: 4 } as const;
+function button(
+  action: string,
+  label: string,
+  style: Button['style'] = 'secondary',
+): APIButtonComponentWithCustomId {
+  return { type: BUTTON, style: STYLE[style], custom_id: customId(action), label: clip(label, 80) };
+}
 
-export function toComponents(message: Message): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
-  const buttons: Record<string, unknown>[] = [];
-  if (message.picker?.mode === 'single') {
-    for (const c of message.picker.choices) {
-      buttons.push({ type: 2, style: STYLE.secondary, custom_id: `${message.picker.action}:${c.id}`, label: clip(c.label, 80) });
-    }
+function rowsOf(
+  buttons: APIButtonComponentWithCustomId[],
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  for (let i = 0; i < buttons.length; i += 5)
+    rows.push({ type: ACTION_ROW, components: buttons.slice(i, i + 5) });
+  return rows;
+}
+
+/**
+ * Single-answer questions get one button per choice (`${action}:${choiceId}`); multiple-answer
+ * questions a string select whose min and max are the number to pick, so Discord itself enforces
+ * the count and sends all picks in one interaction (`values`). Other buttons go on their own rows.
+ */
+export function toComponents(message: Message): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const picker = message.picker;
+  if (picker?.mode === 'single') {
+    rows.push(...rowsOf(picker.choices.map((c) => button(`${picker.action}:${c.id}`, c.label))));
+  } else if (picker?.mode === 'multiple') {
+    const options = picker.choices.slice(0, 25).map((c) => ({ label: clip(c.label, 100), value: c.id }));
+    const pick = Math.min(Math.max(picker.pick ?? 1, 1), options.length);
+    const select: APIStringSelectComponent = {
+      type: STRING_SELECT,
+      custom_id: customId(picker.action),
+      placeholder: `Pick ${pick}`,
+      min_values: pick,
+      max_values: pick,
+      options,
+    };
+    rows.push({ type: ACTION_ROW, components: [select] });
   }
-  for (const b of message.buttons ?? []) {
-    buttons.push({ type: 2, style: STYLE[b.style ?? 'secondary'], custom_id: b.action, label: clip(b.label, 80) });
-  }
-  for (let i = 0; i < buttons.length; i += 5) rows.push({ type: 1, components: buttons.slice(i, i + 5) });
+  rows.push(...rowsOf((message.buttons ?? []).map((b) => button(b.action, b.label, b.style))));
+  // Discord allows five rows; a message never needs more, so extra rows are dropped rather than refused.
   return rows.slice(0, 5);
 }
 
-export function toInteractionData(message: Message, ephemeral: boolean): Record<string, unknown> {
+/** The body of a channel message (POST/PATCH /channels/{id}/messages) or an interaction reply. */
+export interface DiscordMessageBody {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  flags?: number;
+  allowed_mentions: { parse: [] };
+}
+
+export function toMessageBody(message: Message): DiscordMessageBody {
+  // No mentions ever ping anyone: text can quote user input (e.g. a recommendation request).
   return {
     content: '',
     embeds: [toEmbed(message)],
     components: toComponents(message),
-    ...(ephemeral ? { flags: 64 } : {}),
     allowed_mentions: { parse: [] },
   };
+}
+
+export function toInteractionData(message: Message, ephemeral: boolean): DiscordMessageBody {
+  return { ...toMessageBody(message), ...(ephemeral ? { flags: EPHEMERAL } : {}) };
 }

@@ -5,7 +5,11 @@ const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const FIVE_MINUTES_S = 5 * 60;
 
 export function publicKeyFromHex(hex: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /**
@@ -20,7 +24,13 @@ export function isValidDiscordRequest(args: {
   nowMs: number;
 }): boolean {
   const { signature, timestamp } = args;
-  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return false;
+  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp))
+    return false;
   if (Math.abs(args.nowMs / 1000 - Number(timestamp)) > FIVE_MINUTES_S) return false;
-  return verify(null, Buffer.from(timestamp + args.body, 'utf8'), args.publicKey, Buffer.from(signature, 'hex'));
+  return verify(
+    null,
+    Buffer.from(timestamp + args.body, 'utf8'),
+    args.publicKey,
+    Buffer.from(signature, 'hex'),
+  );
 }

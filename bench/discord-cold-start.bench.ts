@@ -1,0 +1,171 @@
+/**
+ * `npm run bench discord`: the Discord handler's cold start. The handler is bundled the way it is
+ * deployed (infra/esbuild-options.cjs: minified ESM, platform node, target node22); a fresh `node`
+ * process imports it and answers one signed request, and we time process start to first response.
+ *
+ * Alternatives measured against it, so the choice is backed by numbers:
+ * - "rest eager": @discordjs/rest imported at start instead of on the first REST call;
+ * - "full discord.js": the gateway client imported at start (what a discord.js bot would load),
+ *   if discord.js can be resolved (install it outside the project with
+ *   `npm install --prefix /tmp/studybot-djs --ignore-scripts discord.js@14`, or set DISCORD_JS_DIR).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+import { discordHeaders, discordKeys } from '../test/support/platform-requests.ts';
+import type { Figure } from './run.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, '.esbuild', 'bench-discord');
+const RUNS = 7;
+const require = createRequire(import.meta.url);
+const { ESBUILD } = require('../infra/esbuild-options.cjs') as { ESBUILD: BuildOptions };
+const DJS_DIR = process.env.DISCORD_JS_DIR ?? '/tmp/studybot-djs';
+
+const keys = discordKeys();
+
+/** A signed API Gateway v2 event for this interaction, signed for "now" in the child. */
+function eventFor(interaction: unknown, ts: number) {
+  const body = JSON.stringify(interaction);
+  return { version: '2.0', headers: discordHeaders(body, ts, keys), body, isBase64Encoded: false };
+}
+
+const PING = { id: '1', application_id: '1', type: 1, token: 't', version: 1 };
+const HELP = {
+  id: '2',
+  application_id: '1',
+  type: 2,
+  token: 't',
+  version: 1,
+  guild_id: 'G1',
+  channel_id: 'C1',
+  member: { user: { id: 'U1', username: 'bench' }, permissions: '0' },
+  data: { id: '1', name: 'studybot', type: 1, options: [{ name: 'help', type: 1 }] },
+};
+
+/**
+ * The child: import the bundle, hand it the event, print the status. performance.now() in a fresh
+ * process counts from process start, so it includes Node's boot, the import and the request.
+ */
+function driver(bundle: string, event: unknown): string {
+  return [
+    `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`,
+    `const res = await handler(${JSON.stringify(event)});`,
+    'const ms = performance.now();',
+    'if (res.statusCode !== 200) { console.error(res.statusCode, res.body); process.exit(1); }',
+    'process.stdout.write(String(ms));',
+    // Do not wait for sockets or timers: the figure is the first response.
+    'process.exit(0);',
+  ].join('\n');
+}
+
+async function once(bundle: string, interaction: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+  const code = driver(bundle, eventFor(interaction, Math.floor(Date.now() / 1000)));
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (exit !== 0) throw new Error(`bench child failed: ${err.split('\n').slice(-6).join('\n')}`);
+  return Number(out);
+}
+
+async function median(bundle: string, interaction: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await once(bundle, interaction, env));
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+async function bundle(name: string, contents: string | undefined, extra: BuildOptions = {}): Promise<string> {
+  const outfile = join(outDir, `${name}.mjs`);
+  const entry = contents
+    ? { stdin: { contents, resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts' as const } }
+    : { entryPoints: [join(root, 'src/handlers/discord.ts')] };
+  await build({ ...ESBUILD, absWorkingDir: root, ...entry, outfile, ...extra });
+  return outfile;
+}
+
+const kb = (file: string) => Math.round(statSync(file).size / 1024);
+
+export async function bench(): Promise<Figure[]> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_APPLICATION_ID: '1',
+    DISCORD_BOT_TOKEN: 'bench',
+    DISCORD_API_URL: 'http://127.0.0.1:9/api',
+    DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+    DYNAMODB_TABLE: 'studybot-bench',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    LOG_LEVEL: 'error',
+  };
+  delete env.SSM_PREFIX;
+  delete env.NODE_OPTIONS; // tsx registers itself here; the measured process must be plain node
+
+  const handlerPath = JSON.stringify(join(root, 'src/handlers/discord.ts'));
+  const variants: { name: string; file: string; note: string }[] = [
+    { name: 'deployed (rest lazy)', file: await bundle('discord', undefined), note: 'what we ship' },
+    {
+      name: 'rest eager',
+      file: await bundle(
+        'discord-rest-eager',
+        `import '@discordjs/rest';\nexport { handler } from ${handlerPath};`,
+      ),
+      note: '@discordjs/rest + undici evaluated at start',
+    },
+  ];
+  if (existsSync(join(DJS_DIR, 'node_modules', 'discord.js'))) {
+    const file = await bundle(
+      'discord-full-djs',
+      `import { Client } from 'discord.js';\nexport const _c = Client;\nexport { handler } from ${handlerPath};`,
+      { nodePaths: [join(DJS_DIR, 'node_modules')], external: ['zlib-sync', 'bufferutil', 'utf-8-validate'] },
+    );
+    variants.push({ name: 'full discord.js client', file, note: 'Client imported at start (gateway lib)' });
+  }
+
+  const figures: Figure[] = [];
+  for (const v of variants) {
+    figures.push({ name: `discord ${v.name}: bundle`, value: kb(v.file), unit: 'KB', note: v.note });
+    figures.push({
+      name: `discord ${v.name}: start → PONG`,
+      value: await median(v.file, PING, env),
+      unit: 'ms',
+      note: `fresh node, signed PING, median of ${RUNS}`,
+    });
+    figures.push({
+      name: `discord ${v.name}: start → /studybot help`,
+      value: await median(v.file, HELP, env),
+      unit: 'ms',
+      note: `fresh node, signed command, median of ${RUNS}`,
+    });
+  }
+  if (!existsSync(join(DJS_DIR, 'node_modules', 'discord.js'))) {
+    figures.push({
+      name: 'discord full discord.js client',
+      value: Number.NaN,
+      unit: '',
+      note: `not installed in ${DJS_DIR}`,
+    });
+  }
+  writeFileSync(
+    join(outDir, 'README'),
+    'Bundles built by bench/discord-cold-start.bench.ts; safe to delete.\n',
+  );
+  return figures;
+}

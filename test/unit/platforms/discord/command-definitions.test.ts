@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { SUBCOMMANDS } from '../../../../src/app/commands.ts';
+import {
+  commandDefinitions,
+  studybotCommand,
+} from '../../../../src/platforms/discord/command-definitions.ts';
+
+type Opt = {
+  name: string;
+  type: number;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { value: string }[];
+};
+
+const subs = () => (studybotCommand().options ?? []) as unknown as (Opt & { options?: Opt[] })[];
+const optionsOf = (name: string) => subs().find((s) => s.name === name)?.options ?? [];
+
+describe('/studybot command definitions', () => {
+  it('has exactly the subcommands Slack understands, in the same order', () => {
+    expect(subs().map((s) => s.name)).toEqual(SUBCOMMANDS.map((s) => s.name));
+    expect(subs().every((s) => s.type === 1)).toBe(true);
+  });
+
+  it.each([
+    ['quiz', [{ name: 'topic', type: 3, autocomplete: true }]],
+    ['study', [{ name: 'topic', type: 3, autocomplete: true }]],
+    ['recommend', [{ name: 'text', type: 3, required: true }]],
+    ['leaderboard', [{ name: 'period', type: 3 }]],
+    [
+      'subscribe',
+      [
+        { name: 'time', type: 3 },
+        { name: 'timezone', type: 3, autocomplete: true },
+        { name: 'days', type: 3 },
+      ],
+    ],
+    ['progress', []],
+    ['unsubscribe', []],
+    ['help', []],
+  ])('%s takes the typed options named as everywhere else', (sub, expected) => {
+    const got = optionsOf(sub);
+    expect(got.map((o) => o.name)).toEqual(expected.map((o) => o.name));
+    for (const [i, o] of expected.entries()) expect(got[i]).toMatchObject(o);
+  });
+
+  it.each([
+    ['leaderboard', 'period', ['week', 'all']],
+    ['subscribe', 'days', ['weekdays', 'daily']],
+  ])('%s %s offers only the values the bot accepts', (sub, opt, values) => {
+    expect(
+      optionsOf(sub)
+        .find((o) => o.name === opt)
+        ?.choices?.map((c) => c.value),
+    ).toEqual(values);
+  });
+
+  it('registers one command, usable by everyone (subscribe is gated by the bot on Manage Channels)', () => {
+    const defs = commandDefinitions();
+    expect(defs.map((d) => d.name)).toEqual(['studybot']);
+    expect(defs[0]?.default_member_permissions ?? null).toBeNull();
+  });
+});
