@@ -1,0 +1,65 @@
+/**
+ * The one set of esbuild options for the Lambda bundles. serverless-esbuild loads this file
+ * (`custom.esbuild.config` in serverless.yml) and `npm run bench` builds with the same options, so
+ * the sizes and cold starts the bench prints are those of the artifacts we deploy.
+ * CommonJS because serverless-esbuild loads it with require().
+ */
+
+/**
+ * Local-only code and dev tooling must never reach a Lambda: the development signer would let anyone
+ * who reads the bundle forge requests, and dynalite/leveldb would only add weight. Resolving one of
+ * them fails the build and names the importer; test/deploy checks the zips as well.
+ */
+const LOCAL_ONLY =
+  /^(dynalite|leveldown|level|memdown|tsx|yaml|vitest|playwright|playwright-core|amplify-dynamodb-simulator)(\/|$)|(^|\/)local\/|dev-secrets/;
+
+const localOnlyGuard = {
+  name: 'studybot-local-only-guard',
+  setup(build) {
+    build.onResolve({ filter: LOCAL_ONLY }, (args) => ({
+      errors: [
+        {
+          text: `${args.path} is local-only and must not be bundled into a Lambda (imported by ${args.importer})`,
+        },
+      ],
+    }));
+  },
+};
+
+/** Options passed to esbuild itself. */
+const ESBUILD = {
+  bundle: true,
+  minify: true,
+  // Error and function names stay readable in CloudWatch stack traces, for a little size.
+  keepNames: true,
+  // No source map: it would double the zip, and the handlers log structured errors with names.
+  sourcemap: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  // Bundled CommonJS dependencies (Bolt, axios) call require() for Node built-ins; ESM has none.
+  banner: {
+    js: "import { createRequire as __studybotRequire } from 'node:module'; const require = __studybotRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  plugins: [localOnlyGuard],
+};
+
+/** Options only serverless-esbuild understands; the bench leaves them out when it calls esbuild. */
+const PLUGIN_ONLY = {
+  packager: 'npm',
+  // Nothing is external, so the plugin has no node_modules to install (no network at package time).
+  // The nodejs22.x runtime ships AWS SDK v3, but its version moves under us; bundling our pinned
+  // SDK costs little (see `npm run bench`: size and cold start with and without it) and keeps the
+  // deployed code the code we tested.
+  exclude: [],
+  outputFileExtension: '.mjs',
+  // Two cores on the build machines; unbounded parallel builds only add memory pressure.
+  concurrency: 2,
+  zipConcurrency: 2,
+};
+
+module.exports = () => ({ ...ESBUILD, ...PLUGIN_ONLY });
+module.exports.ESBUILD = ESBUILD;
+module.exports.PLUGIN_ONLY = PLUGIN_ONLY;
+module.exports.LOCAL_ONLY = LOCAL_ONLY;
