@@ -2,9 +2,7 @@
  * Study engine storage costs: DynamoDB requests and capacity units per answer, and a top-10 read on
  * a channel with 10,000 members. Runs against the embedded dynalite (in memory).
  */
-import { StudyService } from '../src/app/study.ts';
-import { applyToMember } from '../src/app/study.ts';
-import { content } from '../src/content/index.ts';
+import { applyToMember, StudyService } from '../src/app/study.ts';
 import { startEmbeddedDynamo } from '../src/local/embedded-dynamo.ts';
 import { DynamoStudyStore } from '../src/store/dynamo-store.ts';
 import type { ChannelRef } from '../src/store/store.ts';
@@ -34,7 +32,14 @@ export async function bench(): Promise<Figure[]> {
     const n = 50;
     let before = { ...store.metrics };
     for (let i = 0; i < n; i++) {
-      await service.answerPost(ch, { platform: 'slack', tenantId: 'T1', userId: `U${i}` }, posted!.post.postId, question.id, question.answer, now);
+      await service.answerPost(
+        ch,
+        { platform: 'slack', tenantId: 'T1', userId: `U${i}` },
+        posted!.post.postId,
+        question.id,
+        question.answer,
+        now,
+      );
     }
     const firstReq = (store.metrics.requests - before.requests) / n;
     const firstCu = (store.metrics.capacityUnits - before.capacityUnits) / n;
@@ -42,7 +47,14 @@ export async function bench(): Promise<Figure[]> {
     // The same answers delivered again (Slack retries, double clicks).
     before = { ...store.metrics };
     for (let i = 0; i < n; i++) {
-      await service.answerPost(ch, { platform: 'slack', tenantId: 'T1', userId: `U${i}` }, posted!.post.postId, question.id, question.answer, now);
+      await service.answerPost(
+        ch,
+        { platform: 'slack', tenantId: 'T1', userId: `U${i}` },
+        posted!.post.postId,
+        question.id,
+        question.answer,
+        now,
+      );
     }
     const dupReq = (store.metrics.requests - before.requests) / n;
     const dupCu = (store.metrics.capacityUnits - before.capacityUnits) / n;
@@ -54,7 +66,11 @@ export async function bench(): Promise<Figure[]> {
       await Promise.all(
         Array.from({ length: Math.min(100, MEMBERS - start) }, (_, j) => {
           const i = start + j;
-          const m = applyToMember(undefined, { userId: `M${i}` }, { points: (i * 7919) % 997, correct: true, day: '2026-11-20', weekKey: '2026-W47' });
+          const m = applyToMember(
+            undefined,
+            { userId: `M${i}` },
+            { points: (i * 7919) % 997, correct: true, day: '2026-11-20', weekKey: '2026-W47' },
+          );
           return store.putMember(big, m, { answered: undefined, key: `seed${i}`, day: 20412 });
         }),
       );
@@ -66,21 +82,47 @@ export async function bench(): Promise<Figure[]> {
     const runs = 20;
     for (let r = 0; r < runs; r++) {
       const t = performance.now();
-      rows = (await store.topMembers(big, r % 2 ? { kind: 'all' } : { kind: 'week', weekKey: '2026-W47' }, 10)).length;
+      rows = (
+        await store.topMembers(big, r % 2 ? { kind: 'all' } : { kind: 'week', weekKey: '2026-W47' }, 10)
+      ).length;
       times.push(performance.now() - t);
     }
     const topCu = (store.metrics.capacityUnits - before.capacityUnits) / runs;
     const topReq = (store.metrics.requests - before.requests) / runs;
     return [
-      { name: 'first answer to a channel question: DynamoDB requests', value: firstReq, unit: 'requests', note: `mean of ${n}` },
-      { name: 'first answer: consumed capacity', value: firstCu, unit: 'capacity units', note: 'as reported by dynalite' },
+      {
+        name: 'first answer to a channel question: DynamoDB requests',
+        value: firstReq,
+        unit: 'requests',
+        note: `mean of ${n}`,
+      },
+      {
+        name: 'first answer: consumed capacity',
+        value: firstCu,
+        unit: 'capacity units',
+        note: 'as reported by dynalite',
+      },
       { name: 'repeated answer (retry / double click): requests', value: dupReq, unit: 'requests' },
       { name: 'repeated answer: consumed capacity', value: dupCu, unit: 'capacity units' },
-      { name: `top 10 of a ${MEMBERS.toLocaleString('en')}-member channel: time (median)`, value: median(times), unit: 'ms', note: `${runs} runs, week and all time` },
+      {
+        name: `top 10 of a ${MEMBERS.toLocaleString('en')}-member channel: time (median)`,
+        value: median(times),
+        unit: 'ms',
+        note: `${runs} runs, week and all time`,
+      },
       { name: 'top 10: requests per read', value: topReq, unit: 'requests' },
       { name: 'top 10: items returned', value: rows, unit: 'items' },
-      { name: 'top 10: consumed capacity per read', value: topCu, unit: 'capacity units', note: 'eventually consistent Query on the score index' },
-      { name: `loading ${MEMBERS.toLocaleString('en')} members (setup, not a target)`, value: loadMs / 1000, unit: 's' },
+      {
+        name: 'top 10: consumed capacity per read',
+        value: topCu,
+        unit: 'capacity units',
+        note: 'eventually consistent Query on the score index',
+      },
+      {
+        name: `loading ${MEMBERS.toLocaleString('en')} members (setup, not a target)`,
+        value: loadMs / 1000,
+        unit: 's',
+      },
     ];
   } finally {
     await dynamo.close();

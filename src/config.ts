@@ -8,10 +8,13 @@ import { ConfigError } from './errors.ts';
 const WHERE: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'Slack app settings > Basic Information > App Credentials > Signing Secret',
   SLACK_BOT_TOKEN: 'Slack app settings > OAuth & Permissions > Bot User OAuth Token (xoxb-...)',
-  DISCORD_PUBLIC_KEY: 'Discord Developer Portal > your application > General Information > Public Key (64 hex characters)',
-  DISCORD_APPLICATION_ID: 'Discord Developer Portal > your application > General Information > Application ID',
+  DISCORD_PUBLIC_KEY:
+    'Discord Developer Portal > your application > General Information > Public Key (64 hex characters)',
+  DISCORD_APPLICATION_ID:
+    'Discord Developer Portal > your application > General Information > Application ID',
   DISCORD_BOT_TOKEN: 'Discord Developer Portal > your application > Bot > Reset Token',
-  DYNAMODB_ENDPOINT: 'a URL such as http://localhost:8000 for DynamoDB Local; leave unset for the embedded store or AWS',
+  DYNAMODB_ENDPOINT:
+    'a URL such as http://localhost:8000 for DynamoDB Local; leave unset for the embedded store or AWS',
   SLACK_API_URL: 'a URL such as https://slack.com/api/',
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   PORT: 'a port number such as 3000',
@@ -27,7 +30,10 @@ const optionalString = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('.data'),
-  DYNAMODB_ENDPOINT: z.url().optional().or(z.literal('').transform(() => undefined)),
+  DYNAMODB_ENDPOINT: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DYNAMODB_TABLE: z.string().min(3).default('studybot'),
   AWS_REGION: z.string().default('us-east-1'),
   SLACK_SIGNING_SECRET: optionalString,

@@ -7,7 +7,12 @@ const SECRET_KEY = /secret|token|password|signature|authorization|private/i;
 function redact(value: unknown, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: redact(value.cause, depth + 1) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      cause: redact(value.cause, depth + 1),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(

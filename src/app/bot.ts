@@ -41,7 +41,11 @@ export interface BotDeps {
    * Handles `subscribe`/`unsubscribe` (the daily scheduler owns them); absent until it is wired.
    */
   subscriptions?: {
-    command(actor: Actor, command: Extract<Command, { name: 'subscribe' | 'unsubscribe' }>, now: Date): Promise<Outcome>;
+    command(
+      actor: Actor,
+      command: Extract<Command, { name: 'subscribe' | 'unsubscribe' }>,
+      now: Date,
+    ): Promise<Outcome>;
   };
 }
 
@@ -51,7 +55,12 @@ function channelOf(a: Actor): ChannelRef {
   return { platform: a.platform, tenantId: a.tenantId, channelId: a.channelId };
 }
 function personOf(a: Actor): PersonRef & { userName?: string } {
-  return { platform: a.platform, tenantId: a.tenantId, userId: a.userId, ...(a.userName ? { userName: a.userName } : {}) };
+  return {
+    platform: a.platform,
+    tenantId: a.tenantId,
+    userId: a.userId,
+    ...(a.userName ? { userName: a.userName } : {}),
+  };
 }
 
 function topicList(): string {
@@ -83,7 +92,14 @@ export class Bot {
         const { rows, weekKey } = await this.study.leaderboard(channelOf(actor), command.period, now);
         const rank = rows.findIndex((r) => r.userId === actor.userId);
         const me = rank >= 0 ? rows[rank] : undefined;
-        return ephemeral(leaderboardMessage(rows, command.period, weekKey, me ? { rank: rank + 1, score: me.score } : undefined));
+        return ephemeral(
+          leaderboardMessage(
+            rows,
+            command.period,
+            weekKey,
+            me ? { rank: rank + 1, score: me.score } : undefined,
+          ),
+        );
       }
       case 'progress':
         return ephemeral(progressMessage(await this.study.progress(personOf(actor), channelOf(actor), now)));
@@ -102,10 +118,21 @@ export class Bot {
         const [postId, questionId, choice] = args;
         if (!postId || !questionId) break;
         const chosen = choice ? [choice] : action.values;
-        const result = await this.study.answerPost(channelOf(actor), personOf(actor), postId, questionId, chosen, now);
+        const result = await this.study.answerPost(
+          channelOf(actor),
+          personOf(actor),
+          postId,
+          questionId,
+          chosen,
+          now,
+        );
         if ('error' in result) {
           return ephemeral(
-            textMessage(result.error === 'no-choice' ? 'Pick your answers first, then submit.' : 'That question is no longer open.'),
+            textMessage(
+              result.error === 'no-choice'
+                ? 'Pick your answers first, then submit.'
+                : 'That question is no longer open.',
+            ),
           );
         }
         return {
@@ -124,17 +151,40 @@ export class Bot {
         const chosen = choice ? [choice] : action.values;
         const r = await this.study.answerStudy(personOf(actor), questionId, Number(version), chosen, now);
         if ('error' in r) {
-          return ephemeral(textMessage(r.error === 'no-choice' ? 'Pick your answers first, then submit.' : 'That card is no longer in the bank.'));
+          return ephemeral(
+            textMessage(
+              r.error === 'no-choice'
+                ? 'Pick your answers first, then submit.'
+                : 'That card is no longer in the bank.',
+            ),
+          );
         }
-        return ephemeral(feedbackMessage(r.question, r, { nextDue: r.nextDue, nextAction: 'next', nextLabel: 'Next review' }));
+        return ephemeral(
+          feedbackMessage(r.question, r, {
+            nextDue: r.nextDue,
+            nextAction: 'next',
+            nextLabel: 'Next review',
+          }),
+        );
       }
       case 'next':
         return this.nextStudy(actor, args[0], now);
       case 'share': {
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
-        if (!text) return ephemeral(textMessage('That recommendation has expired; run `/studybot recommend` again to share it.'));
+        if (!text)
+          return ephemeral(
+            textMessage('That recommendation has expired; run `/studybot recommend` again to share it.'),
+          );
         const message = recommendationMessage(renderRecommendation(recommend(text)));
-        return { reply: { visibility: 'channel', message: { ...message, footer: `Shared by ${actor.userName ?? 'a teammate'} · “${clip(text, 150)}”` } } };
+        return {
+          reply: {
+            visibility: 'channel',
+            message: {
+              ...message,
+              footer: `Shared by ${actor.userName ?? 'a teammate'} · “${clip(text, 150)}”`,
+            },
+          },
+        };
       }
     }
     return ephemeral(textMessage('That button is no longer active. Try `/studybot help`.'));
@@ -142,7 +192,10 @@ export class Bot {
 
   private async quiz(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
     const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
-    if (topicText && !topic) return ephemeral(textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`));
+    if (topicText && !topic)
+      return ephemeral(
+        textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`),
+      );
     const posted = await this.study.postQuestion(channelOf(actor), now, topic ? { topic } : {});
     if (!posted) return ephemeral(textMessage('There are no questions for that topic yet.'));
     return {
@@ -159,7 +212,10 @@ export class Bot {
 
   private async nextStudy(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
     const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
-    if (topicText && !topic) return ephemeral(textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`));
+    if (topicText && !topic)
+      return ephemeral(
+        textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`),
+      );
     const next = await this.study.nextStudy(personOf(actor), now, topic ? { topic } : {});
     if ('none' in next) return ephemeral(studyDoneMessage(next.nextDue, next.newLimitReached));
     const title = next.isNew ? 'New card' : `Review · ${next.dueCount} due`;

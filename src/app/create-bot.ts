@@ -2,9 +2,11 @@ import type { Config } from '../config.ts';
 import { DynamoStudyStore } from '../store/dynamo-store.ts';
 import { createDocumentClient } from '../store/table.ts';
 import { Bot } from './bot.ts';
+import { SubscriptionService } from './subscriptions.ts';
 
 /** Wires the bot to its store once per process (cold start). */
 export function createBot(config: Config): Bot {
   const doc = createDocumentClient({ endpoint: config.dynamoEndpoint, region: config.region });
-  return new Bot({ store: new DynamoStudyStore(doc, config.tableName) });
+  const store = new DynamoStudyStore(doc, config.tableName);
+  return new Bot({ store, subscriptions: new SubscriptionService(store) });
 }

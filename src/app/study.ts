@@ -1,4 +1,4 @@
-import { type Question, content, questionsById } from '../content/index.ts';
+import { content, type Question, questionsById } from '../content/index.ts';
 import { isoWeekKey, localDay, nextStreak, pointsFor } from '../engines/leaderboard/rules.ts';
 import { grade, validChoices } from '../engines/quiz/grade.ts';
 import { pickChannelQuestion, pickNewStudyQuestion } from '../engines/quiz/select.ts';
@@ -161,7 +161,11 @@ export class StudyService {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       if (member && isApplied(member, key, dayNo)) break;
       const next = applyToMember(member, person, { points, correct: entry.correct, day, weekKey });
-      const written = await this.store.putMember(channel, next, { answered: member?.answered, key, day: dayNo });
+      const written = await this.store.putMember(channel, next, {
+        answered: member?.answered,
+        key,
+        day: dayNo,
+      });
       if (written === 'ok') {
         member = next;
         break;
@@ -190,7 +194,13 @@ export class StudyService {
     };
   }
 
-  private nextCard(question: Question, card: CardRecord | undefined, entry: AnswerEntry, now: Date, retention?: number) {
+  private nextCard(
+    question: Question,
+    card: CardRecord | undefined,
+    entry: AnswerEntry,
+    now: Date,
+    retention?: number,
+  ) {
     return {
       questionId: question.id,
       topic: question.topic,
@@ -210,7 +220,12 @@ export class StudyService {
     const inTopic = due.filter((c) => !options.topic || c.topic === options.topic);
     const first = inTopic.find((c) => questionsById.has(c.questionId));
     if (first) {
-      return { question: questionsById.get(first.questionId)!, version: first.version, isNew: false, dueCount: inTopic.length };
+      return {
+        question: questionsById.get(first.questionId)!,
+        version: first.version,
+        isNew: false,
+        dueCount: inTopic.length,
+      };
     }
     const profile = await this.store.getProfile(person);
     const today = localDay(now, options.timeZone ?? 'UTC');
@@ -227,7 +242,11 @@ export class StudyService {
       .filter((c) => !options.topic || c.topic === options.topic)
       .map((c) => c.srs.due)
       .sort()[0];
-    return { none: true, ...(upcoming ? { nextDue: upcoming } : {}), newLimitReached: newToday >= NEW_CARDS_PER_DAY };
+    return {
+      none: true,
+      ...(upcoming ? { nextDue: upcoming } : {}),
+      newLimitReached: newToday >= NEW_CARDS_PER_DAY,
+    };
   }
 
   /** A private review answer. It applies only to the card version that was shown, so a double click counts once. */
@@ -278,7 +297,11 @@ export class StudyService {
   ): Promise<{ rows: LeaderRow[]; weekKey: string; timeZone: string }> {
     const timeZone = await this.channelTimeZone(channel);
     const weekKey = isoWeekKey(now, timeZone);
-    const rows = await this.store.topMembers(channel, period === 'all' ? { kind: 'all' } : { kind: 'week', weekKey }, 10);
+    const rows = await this.store.topMembers(
+      channel,
+      period === 'all' ? { kind: 'all' } : { kind: 'week', weekKey },
+      10,
+    );
     return { rows: rows.filter((r) => r.score > 0), weekKey, timeZone };
   }
 
@@ -305,10 +328,21 @@ export class StudyService {
       };
     });
     const perDay = new Map<string, number>();
-    for (const c of live) for (const a of c.answers) perDay.set(localDay(new Date(a.at), timeZone), (perDay.get(localDay(new Date(a.at), timeZone)) ?? 0) + 1);
+    for (const c of live)
+      for (const a of c.answers)
+        perDay.set(
+          localDay(new Date(a.at), timeZone),
+          (perDay.get(localDay(new Date(a.at), timeZone)) ?? 0) + 1,
+        );
     const today = localDay(now, timeZone);
-    const streakAlive = member?.lastDay && (member.lastDay === today || member.lastDay === localDay(new Date(now.getTime() - 86_400_000), timeZone));
-    const upcoming = live.map((c) => c.srs.due).filter((d) => d > now.toISOString()).sort()[0];
+    const streakAlive =
+      member?.lastDay &&
+      (member.lastDay === today ||
+        member.lastDay === localDay(new Date(now.getTime() - 86_400_000), timeZone));
+    const upcoming = live
+      .map((c) => c.srs.due)
+      .filter((d) => d > now.toISOString())
+      .sort()[0];
     return {
       due: live.filter((c) => isDue(c.srs, now)).length,
       learned: live.filter((c) => isLearned(c.srs)).length,
@@ -320,7 +354,10 @@ export class StudyService {
       streak: streakAlive ? (member?.streak ?? 0) : 0,
       bestStreak: member?.bestStreak ?? 0,
       score: member?.score ?? 0,
-      answersPerDay: [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-14).map(([day, count]) => ({ day, count })),
+      answersPerDay: [...perDay.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .slice(-14)
+        .map(([day, count]) => ({ day, count })),
       ...(upcoming ? { nextDue: upcoming } : {}),
     };
   }
@@ -337,7 +374,13 @@ export function applyToMember(
   a: { points: number; correct: boolean; day: string; weekKey: string },
 ): MemberRecord {
   const streak = nextStreak(
-    member ? { current: member.streak, best: member.bestStreak, ...(member.lastDay ? { lastDay: member.lastDay } : {}) } : undefined,
+    member
+      ? {
+          current: member.streak,
+          best: member.bestStreak,
+          ...(member.lastDay ? { lastDay: member.lastDay } : {}),
+        }
+      : undefined,
     a.day,
   );
   const sameWeek = member?.weekKey === a.weekKey;
@@ -345,7 +388,11 @@ export function applyToMember(
   const olderWeek = member !== undefined && member.weekKey > a.weekKey;
   return {
     userId: person.userId,
-    ...(person.userName ? { userName: person.userName } : member?.userName ? { userName: member.userName } : {}),
+    ...(person.userName
+      ? { userName: person.userName }
+      : member?.userName
+        ? { userName: member.userName }
+        : {}),
     score: (member?.score ?? 0) + a.points,
     weekKey: olderWeek ? member.weekKey : a.weekKey,
     weekScore: olderWeek ? member.weekScore : (sameWeek ? member.weekScore : 0) + a.points,

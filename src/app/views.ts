@@ -6,7 +6,8 @@ import type { AnswerResult, Progress } from './study.ts';
 
 /** Platform-neutral messages for the study flows; the adapters render them. */
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
-const letter = (q: Question, id: string) => LETTERS[q.choices.findIndex((c) => c.id === id)] ?? id.toUpperCase();
+const letter = (q: Question, id: string) =>
+  LETTERS[q.choices.findIndex((c) => c.id === id)] ?? id.toUpperCase();
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -21,7 +22,9 @@ export function questionMessage(
   const choiceLines = q.choices.map((c, i) => `**${LETTERS[i]}.** ${c.text}`);
   const footer =
     options.footer ??
-    (options.answered === undefined ? undefined : `${options.answered} answered · answers are private · first answer counts`);
+    (options.answered === undefined
+      ? undefined
+      : `${options.answered} answered · answers are private · first answer counts`);
   return {
     text: `${options.title}: ${q.prompt}`,
     title: options.title,
@@ -29,7 +32,10 @@ export function questionMessage(
     picker: {
       mode: q.type === 'multiple' ? 'multiple' : 'single',
       action: options.action,
-      choices: q.choices.map((c, i) => ({ id: c.id, label: q.type === 'multiple' ? `${LETTERS[i]}. ${clip(c.text, 70)}` : LETTERS[i]! })),
+      choices: q.choices.map((c, i) => ({
+        id: c.id,
+        label: q.type === 'multiple' ? `${LETTERS[i]}. ${clip(c.text, 70)}` : LETTERS[i]!,
+      })),
       ...(q.type === 'multiple' ? { pick: q.answer.length } : {}),
     },
     ...(footer ? { footer } : {}),
@@ -39,32 +45,65 @@ export function questionMessage(
 function sourceLines(q: Question): string[] {
   const links = [...new Set(q.sources.map((s) => s.url).filter(Boolean))] as string[];
   const notes = [...new Set(q.sources.map((s) => s.section))];
-  return [...links.map((u) => `[${new URL(u).pathname.split('/').pop()?.replace(/\.html$/, '') || u}](${u})`), `Notes: ${notes.join('; ')}`];
+  return [
+    ...links.map(
+      (u) =>
+        `[${
+          new URL(u).pathname
+            .split('/')
+            .pop()
+            ?.replace(/\.html$/, '') || u
+        }](${u})`,
+    ),
+    `Notes: ${notes.join('; ')}`,
+  ];
 }
 
 /** What one person sees after answering: right or wrong, why, and where to read more. */
 export function feedbackMessage(
   q: Question,
   r: { chosen: string[]; correct: boolean; repeated: boolean },
-  extra: { points?: number; streak?: number; weekScore?: number; nextLabel?: string; nextAction?: string; nextDue?: string },
+  extra: {
+    points?: number;
+    streak?: number;
+    weekScore?: number;
+    nextLabel?: string;
+    nextAction?: string;
+    nextDue?: string;
+  },
 ): Message {
   const chosen = r.chosen.map((id) => letter(q, id)).join(' + ') || '—';
-  const answer = q.answer.map((id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`);
+  const answer = q.answer.map(
+    (id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`,
+  );
   const wrongNotes = r.correct
     ? []
-    : r.chosen.filter((id) => !q.answer.includes(id)).map((id) => `**${letter(q, id)}:** ${q.explanation.wrong[id] ?? ''}`);
+    : r.chosen
+        .filter((id) => !q.answer.includes(id))
+        .map((id) => `**${letter(q, id)}:** ${q.explanation.wrong[id] ?? ''}`);
   const fields = [
-    ...(extra.points !== undefined ? [{ label: 'Points', value: r.repeated ? '0 (already answered)' : `+${extra.points}` }] : []),
-    ...(extra.streak !== undefined ? [{ label: 'Streak', value: `${extra.streak} day${extra.streak === 1 ? '' : 's'}` }] : []),
+    ...(extra.points !== undefined
+      ? [{ label: 'Points', value: r.repeated ? '0 (already answered)' : `+${extra.points}` }]
+      : []),
+    ...(extra.streak !== undefined
+      ? [{ label: 'Streak', value: `${extra.streak} day${extra.streak === 1 ? '' : 's'}` }]
+      : []),
     ...(extra.weekScore !== undefined ? [{ label: 'This week', value: `${extra.weekScore} pts` }] : []),
     ...(extra.nextDue ? [{ label: 'Next review', value: relative(extra.nextDue) }] : []),
   ];
-  const buttons: Button[] = extra.nextAction ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' }] : [];
+  const buttons: Button[] = extra.nextAction
+    ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' }]
+    : [];
   return {
     text: `${r.correct ? 'Correct' : 'Not quite'}: you chose ${chosen}.`,
     title: r.correct ? '✅ Correct' : '❌ Not quite',
     sections: [
-      { lines: [`${r.repeated ? 'Your first answer stands: ' : 'You chose '}**${chosen}**.`, ...(r.correct ? [] : [`The answer: ${answer.join('; ')}`])] },
+      {
+        lines: [
+          `${r.repeated ? 'Your first answer stands: ' : 'You chose '}**${chosen}**.`,
+          ...(r.correct ? [] : [`The answer: ${answer.join('; ')}`]),
+        ],
+      },
       { heading: 'Why', lines: [q.explanation.correct] },
       ...(wrongNotes.length ? [{ heading: 'Your choice', lines: wrongNotes }] : []),
       { heading: 'Sources', lines: sourceLines(q) },
@@ -79,10 +118,21 @@ function relative(iso: string): string {
 }
 
 export function answerFeedback(r: AnswerResult): Message {
-  return feedbackMessage(r.question, r, { points: r.points, streak: r.streak, weekScore: r.weekScore, nextAction: 'next', nextLabel: 'Study next' });
+  return feedbackMessage(r.question, r, {
+    points: r.points,
+    streak: r.streak,
+    weekScore: r.weekScore,
+    nextAction: 'next',
+    nextLabel: 'Study next',
+  });
 }
 
-export function leaderboardMessage(rows: LeaderRow[], period: 'week' | 'all', weekKey: string, you?: { rank?: number; score: number }): Message {
+export function leaderboardMessage(
+  rows: LeaderRow[],
+  period: 'week' | 'all',
+  weekKey: string,
+  you?: { rank?: number; score: number },
+): Message {
   const medal = ['🥇', '🥈', '🥉'];
   const lines = rows.length
     ? rows.map((r, i) => `${medal[i] ?? `${i + 1}.`} **${r.userName ?? r.userId}** — ${r.score} pts`)
@@ -115,7 +165,9 @@ export function progressMessage(p: Progress): Message {
       {
         heading: 'Readiness per topic',
         lines: studied.length
-          ? studied.map((t) => `\`${bar(t.readiness)}\` ${t.name} — recall ${pct(t.recall)}, ${t.seen}/${t.total} seen`)
+          ? studied.map(
+              (t) => `\`${bar(t.readiness)}\` ${t.name} — recall ${pct(t.recall)}, ${t.seen}/${t.total} seen`,
+            )
           : ['Nothing studied yet: try `/studybot study`.'],
       },
       ...(untouched.length ? [{ heading: 'Not started', lines: [untouched.join(', ')] }] : []),
@@ -133,8 +185,12 @@ export function progressMessage(p: Progress): Message {
 
 export function studyDoneMessage(nextDue: string | undefined, newLimitReached: boolean): Message {
   const lines = [
-    newLimitReached ? 'Nothing due, and you have met today’s new-card limit. Well done.' : 'Nothing due right now. Well done.',
-    ...(nextDue ? [`Next review due ${new Date(nextDue).toISOString().slice(0, 16).replace('T', ' ')} UTC.`] : []),
+    newLimitReached
+      ? 'Nothing due, and you have met today’s new-card limit. Well done.'
+      : 'Nothing due right now. Well done.',
+    ...(nextDue
+      ? [`Next review due ${new Date(nextDue).toISOString().slice(0, 16).replace('T', ' ')} UTC.`]
+      : []),
   ];
   return { text: lines.join(' '), title: '🎉 All caught up', sections: [{ lines }] };
 }
@@ -143,7 +199,10 @@ export function recommendationMessage(r: RenderedAnswer, shareAction?: string): 
   return {
     text: `${r.title}: ${r.summary}`,
     title: r.title,
-    sections: [{ lines: [`**${r.summary}**`] }, ...r.sections.map((s) => ({ heading: s.heading, lines: s.lines }))],
+    sections: [
+      { lines: [`**${r.summary}**`] },
+      ...r.sections.map((s) => ({ heading: s.heading, lines: s.lines })),
+    ],
     ...(shareAction ? { buttons: [{ action: shareAction, label: 'Share to channel' }] } : {}),
   };
 }

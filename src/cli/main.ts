@@ -2,15 +2,29 @@
 type Command = (args: string[]) => Promise<number>;
 
 const groups: Record<string, { about: string; load: () => Promise<{ run: Command }> }> = {
-  content: { about: 'content check [--json]    validate the question bank', load: () => import('./content.ts') },
-  recommend: { about: 'recommend "<text>" [--json]  which SageMaker option fits', load: () => import('./recommend.ts') },
-  slack: { about: 'slack manifest --url <base>  print a Slack app manifest', load: () => import('./slack.ts') },
-  discord: { about: 'discord register [--guild <id>]  register slash commands', load: () => import('./discord.ts') },
+  content: {
+    about: 'content check [--json]    validate the question bank',
+    load: () => import('./content.ts'),
+  },
+  recommend: {
+    about: 'recommend "<text>" [--json]  which SageMaker option fits',
+    load: () => import('./recommend.ts'),
+  },
+  slack: {
+    about: 'slack manifest --url <base>  print a Slack app manifest',
+    load: () => import('./slack.ts'),
+  },
+  discord: {
+    about: 'discord register [--guild <id>]  register slash commands',
+    load: () => import('./discord.ts'),
+  },
   daily: { about: 'daily run [--at <ISO time>]  one scheduler pass', load: () => import('./daily.ts') },
 };
 
 export function usage(): string {
-  return ['usage: studybot <command>', ...Object.values(groups).map((g) => `  studybot ${g.about}`)].join('\n');
+  return ['usage: studybot <command>', ...Object.values(groups).map((g) => `  studybot ${g.about}`)].join(
+    '\n',
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

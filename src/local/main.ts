@@ -6,11 +6,17 @@ import { startLocalBot } from './local-bot.ts';
 /** `npm start`: the bot on this machine, with the embedded store unless DYNAMODB_ENDPOINT is set. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { devDefaults: DEV_SECRETS });
-  const bot = await startLocalBot(config);
+  const bot = await startLocalBot(config, { playground: true });
   console.log(`StudyBot is running at ${bot.url}`);
   console.log(`  Slack events:         POST ${bot.url}/slack/events`);
   console.log(`  Discord interactions: POST ${bot.url}/discord/interactions`);
   console.log(`  Health:               GET  ${bot.url}/healthz`);
+  if (bot.playground) {
+    console.log(`  Playground: open ${bot.url.replace('127.0.0.1', 'localhost')}`);
+    console.log(
+      `  (daily posts show there: SLACK_API_URL=${bot.url}/playground/slack/api/ DISCORD_API_URL=${bot.url}/playground/discord/api npx studybot daily run)`,
+    );
+  }
   console.log(
     config.dynamoEndpoint
       ? `  Store: ${config.dynamoEndpoint} (table ${config.tableName})`

@@ -6,13 +6,17 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Subscription } from '../engines/schedule/schedule.ts';
 import type {
   AnswerEntry,
   CardRecord,
   ChannelRecord,
   ChannelRef,
+  ClaimResult,
+  DueChannel,
   LeaderRow,
   MemberRecord,
+  PauseRecord,
   PersonRef,
   PostRecord,
   ProfileRecord,
@@ -27,7 +31,8 @@ import type {
  * Layout (single table, see infra/table.json):
  *   U#<tenant>#<user>     C#<question>   a person's FSRS card; gsi1 DUE#<tenant>#<user> / <due ISO>#<question>
  *   U#<tenant>#<user>     PROFILE        retention and today's new-card count
- *   CH#<tenant>#<channel> META           the channel: asked history, time zone (and subscription)
+ *   CH#<tenant>#<channel> META           the channel: asked history, time zone, daily subscription;
+ *                                        gsi1 SCHED#<shard> / <nextPostAt ISO>#<tenant>#<channel> while subscribed
  *   CH#<tenant>#<channel> P#<post>       a channel question post with its answer counts
  *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. all-time, gsi2 LBW#..#<week> by score
  * where <tenant> is <platform>#<workspace or guild>.
@@ -38,6 +43,16 @@ import type {
  * conditional single-item write that checks whether this answer's key was already applied. A
  * retry re-reads, skips what is done and completes the rest, converging on the state of one answer.
  */
+
+/**
+ * Daily posts (the scheduler, src/daily/). A subscribed channel's META item sits on the due index
+ * under one of SCHED_SHARDS partitions, sorted by its next post time, so each scheduler pass is one
+ * Query per shard with `gsi1sk <= now` and a few shards keep one partition from running hot. The
+ * daily post id is the local day (d20261025); the claim, the "delivered" mark and the slot all live
+ * on the META item, so each step is one conditional single-item write (see src/daily/poster.ts for
+ * the crash analysis).
+ */
+export const SCHED_SHARDS = 4;
 
 /** DynamoDB request and capacity counters, for the bench and for tests that count requests. */
 export interface StoreMetrics {
@@ -52,8 +67,17 @@ const channelPk = (c: ChannelRef) => `CH#${tenantKey(c)}#${c.channelId}`;
 const allTimePk = (c: ChannelRef) => `LBA#${tenantKey(c)}#${c.channelId}`;
 const weekPk = (c: ChannelRef, weekKey: string) => `LBW#${tenantKey(c)}#${c.channelId}#${weekKey}`;
 /** Zero-padded so the string sort key orders scores numerically. */
-const scoreKey = (score: number, userId: string) => `${String(Math.max(0, score)).padStart(10, '0')}#${userId}`;
+const scoreKey = (score: number, userId: string) =>
+  `${String(Math.max(0, score)).padStart(10, '0')}#${userId}`;
 const appliedAttr = (day: number) => `ap${day}`;
+function schedShard(c: ChannelRef): string {
+  // A stable string hash (FNV-1a); any spread works, it only has to be the same on every write.
+  let h = 0x811c9dc5;
+  for (const ch of `${tenantKey(c)}#${c.channelId}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return `SCHED#${(h >>> 0) % SCHED_SHARDS}`;
+}
+const schedKey = (c: ChannelRef, nextPostAt: string) => `${nextPostAt}#${tenantKey(c)}#${c.channelId}`;
+const CLAIM_FIELDS = 'claimPost, claimOwner, claimUntil, claimAttempts';
 // How many past days of applied-answer markers a member item keeps; retries come within minutes.
 const APPLIED_DAYS_KEPT = 2;
 const CARD_ANSWERS_KEPT = 8;
@@ -87,6 +111,31 @@ function toPost(item: Item | undefined): PostRecord | undefined {
     correct: (item.correct as number | undefined) ?? 0,
     counted: item.counted instanceof Set ? [...(item.counted as Set<string>)] : [],
     ...(item.messageRef ? { messageRef: item.messageRef as string } : {}),
+  };
+}
+
+function toChannel(item: Item | undefined): ChannelRecord | undefined {
+  if (!item) return undefined;
+  const str = (k: string) => (typeof item[k] === 'string' ? (item[k] as string) : undefined);
+  const claimPost = str('claimPost');
+  return {
+    asked: (item.asked as string[] | undefined) ?? [],
+    ...(item.timeZone ? { timeZone: item.timeZone as string } : {}),
+    ...(item.lastPostId ? { lastPostId: item.lastPostId as string } : {}),
+    ...(item.dailySub ? { subscription: item.dailySub as Subscription } : {}),
+    ...(str('nextPostAt') ? { nextPostAt: str('nextPostAt') } : {}),
+    ...(item.dailyPause ? { paused: item.dailyPause as PauseRecord } : {}),
+    ...(str('lastDailyPostId') ? { lastDailyPostId: str('lastDailyPostId') } : {}),
+    ...(claimPost
+      ? {
+          claim: {
+            postId: claimPost,
+            owner: str('claimOwner') ?? '',
+            until: str('claimUntil') ?? '',
+            attempts: (item.claimAttempts as number | undefined) ?? 0,
+          },
+        }
+      : {}),
   };
 }
 
@@ -127,7 +176,8 @@ export class DynamoStudyStore implements StudyStore {
       ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
     };
     const cc = out.ConsumedCapacity;
-    for (const c of Array.isArray(cc) ? cc : cc ? [cc] : []) this.metrics.capacityUnits += c.CapacityUnits ?? 0;
+    for (const c of Array.isArray(cc) ? cc : cc ? [cc] : [])
+      this.metrics.capacityUnits += c.CapacityUnits ?? 0;
     return out;
   }
 
@@ -144,14 +194,13 @@ export class DynamoStudyStore implements StudyStore {
 
   async getChannel(channel: ChannelRef): Promise<ChannelRecord | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: { pk: channelPk(channel), sk: 'META' }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: channelPk(channel), sk: 'META' },
+        ConsistentRead: true,
+      }),
     );
-    if (!out.Item) return undefined;
-    return {
-      asked: (out.Item.asked as string[] | undefined) ?? [],
-      ...(out.Item.timeZone ? { timeZone: out.Item.timeZone as string } : {}),
-      ...(out.Item.lastPostId ? { lastPostId: out.Item.lastPostId as string } : {}),
-    };
+    return toChannel(out.Item);
   }
 
   async setChannelTimeZone(channel: ChannelRef, timeZone: string): Promise<void> {
@@ -200,7 +249,11 @@ export class DynamoStudyStore implements StudyStore {
 
   async getPost(channel: ChannelRef, postId: string): Promise<PostRecord | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: { pk: channelPk(channel), sk: `P#${postId}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: channelPk(channel), sk: `P#${postId}` },
+        ConsistentRead: true,
+      }),
     );
     return toPost(out.Item);
   }
@@ -253,7 +306,11 @@ export class DynamoStudyStore implements StudyStore {
 
   async getCard(person: PersonRef, questionId: string): Promise<CardRecord | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: { pk: personPk(person), sk: `C#${questionId}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: personPk(person), sk: `C#${questionId}` },
+        ConsistentRead: true,
+      }),
     );
     return toCard(out.Item);
   }
@@ -263,7 +320,10 @@ export class DynamoStudyStore implements StudyStore {
     next: MemberRecord,
     expected: { answered: number | undefined; key: string; day: number },
   ): Promise<WriteResult> {
-    const names: Record<string, string> = { '#today': appliedAttr(expected.day), '#yday': appliedAttr(expected.day - 1) };
+    const names: Record<string, string> = {
+      '#today': appliedAttr(expected.day),
+      '#yday': appliedAttr(expected.day - 1),
+    };
     const removes: string[] = [];
     for (let d = expected.day - APPLIED_DAYS_KEPT; d > expected.day - APPLIED_DAYS_KEPT - 7; d--) {
       names[`#old${removes.length}`] = appliedAttr(d);
@@ -315,7 +375,11 @@ export class DynamoStudyStore implements StudyStore {
 
   async getMember(channel: ChannelRef, userId: string): Promise<MemberRecord | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: { pk: channelPk(channel), sk: `M#${userId}` }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: channelPk(channel), sk: `M#${userId}` },
+        ConsistentRead: true,
+      }),
     );
     return toMember(out.Item);
   }
@@ -328,11 +392,19 @@ export class DynamoStudyStore implements StudyStore {
           Key: { pk: channelPk(channel), sk: `P#${postId}` },
           UpdateExpression: 'ADD answered :one, correct :c, counted :u',
           ConditionExpression: 'attribute_exists(pk) AND NOT contains(counted, :user)',
-          ExpressionAttributeValues: { ':one': 1, ':c': correct ? 1 : 0, ':u': new Set([userId]), ':user': userId },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':c': correct ? 1 : 0,
+            ':u': new Set([userId]),
+            ':user': userId,
+          },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
-      return { answered: (out.Attributes?.answered as number) ?? 0, correct: (out.Attributes?.correct as number) ?? 0 };
+      return {
+        answered: (out.Attributes?.answered as number) ?? 0,
+        correct: (out.Attributes?.correct as number) ?? 0,
+      };
     } catch (err) {
       if (isConditionFailure(err)) return 'already' as const;
       throw err;
@@ -419,7 +491,12 @@ export class DynamoStudyStore implements StudyStore {
     await this.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: `SHARE#${tenantKey(tenant)}#${id}`, sk: 'SHARE', text, expiresAt: Math.floor(expiresAt.getTime() / 1000) },
+        Item: {
+          pk: `SHARE#${tenantKey(tenant)}#${id}`,
+          sk: 'SHARE',
+          text,
+          expiresAt: Math.floor(expiresAt.getTime() / 1000),
+        },
       }),
     );
   }
@@ -431,6 +508,216 @@ export class DynamoStudyStore implements StudyStore {
     // TTL deletion can lag by hours; an expired share is treated as gone.
     if (!out.Item || (out.Item.expiresAt as number) * 1000 < now.getTime()) return undefined;
     return out.Item.text as string;
+  }
+
+  private metaKey(channel: ChannelRef) {
+    return { pk: channelPk(channel), sk: 'META' };
+  }
+
+  async setSubscription(channel: ChannelRef, subscription: Subscription, nextPostAt: string): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression:
+          'SET dailySub = :sub, nextPostAt = :next, gsi1pk = :g1pk, gsi1sk = :g1sk, ' +
+          'chPlatform = :platform, chTenant = :tenant, chChannel = :channel REMOVE dailyPause',
+        ExpressionAttributeValues: {
+          ':sub': { time: subscription.time, timeZone: subscription.timeZone, days: subscription.days },
+          ':next': nextPostAt,
+          ':g1pk': schedShard(channel),
+          ':g1sk': schedKey(channel, nextPostAt),
+          ':platform': channel.platform,
+          ':tenant': channel.tenantId,
+          ':channel': channel.channelId,
+        },
+      }),
+    );
+  }
+
+  async removeSubscription(channel: ChannelRef): Promise<boolean> {
+    const result = await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression: 'REMOVE dailySub, nextPostAt, gsi1pk, gsi1sk, dailyPause',
+        ConditionExpression: 'attribute_exists(dailySub)',
+      }),
+    );
+    return result === 'ok';
+  }
+
+  async dueChannels(now: Date, limit: number): Promise<DueChannel[]> {
+    const due: DueChannel[] = [];
+    // '~' sorts after '#', so every key whose time is <= now is included.
+    const bound = `${now.toISOString()}~`;
+    for (let shard = 0; shard < SCHED_SHARDS; shard++) {
+      let start: Item | undefined;
+      let taken = 0;
+      do {
+        const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+            ExpressionAttributeValues: { ':pk': `SCHED#${shard}`, ':now': bound },
+            Limit: Math.min(limit - taken, 500),
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const i of out.Items ?? []) {
+          if (!i.dailySub || typeof i.nextPostAt !== 'string') continue;
+          due.push({
+            channel: {
+              platform: i.chPlatform as ChannelRef['platform'],
+              tenantId: i.chTenant as string,
+              channelId: i.chChannel as string,
+            },
+            subscription: i.dailySub as Subscription,
+            nextPostAt: i.nextPostAt,
+          });
+          taken++;
+        }
+        start = out.LastEvaluatedKey;
+      } while (start && taken < limit);
+    }
+    return due.sort((a, b) => a.nextPostAt.localeCompare(b.nextPostAt)).slice(0, limit);
+  }
+
+  async claimDailyPost(
+    channel: ChannelRef,
+    claim: { postId: string; nextPostAt: string; owner: string; until: string; now: string },
+  ): Promise<ClaimResult> {
+    try {
+      const out = await this.send<{ Attributes?: Item }>(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: this.metaKey(channel),
+          UpdateExpression:
+            'SET claimPost = :pid, claimOwner = :owner, claimUntil = :until ADD claimAttempts :one',
+          ConditionExpression:
+            'nextPostAt = :slot AND (attribute_not_exists(lastDailyPostId) OR lastDailyPostId <> :pid) ' +
+            'AND (attribute_not_exists(claimPost) OR claimPost <> :pid OR claimUntil <= :now)',
+          ExpressionAttributeValues: {
+            ':pid': claim.postId,
+            ':owner': claim.owner,
+            ':until': claim.until,
+            ':one': 1,
+            ':slot': claim.nextPostAt,
+            ':now': claim.now,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { status: 'claimed', record: toChannel(out.Attributes)! };
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    // Why it failed decides what the scheduler does next; one read, only on the unhappy path.
+    const current = await this.getChannel(channel);
+    if (current?.nextPostAt !== claim.nextPostAt) return { status: 'moved' };
+    if (current.lastDailyPostId === claim.postId) return { status: 'done' };
+    return { status: 'busy' };
+  }
+
+  async putPostIfAbsent(channel: ChannelRef, post: PostRecord): Promise<PostRecord> {
+    const { counted: _counted, ...rest } = post;
+    const written = await this.sendWrite(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: channelPk(channel), sk: `P#${post.postId}`, ...rest },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    if (written === 'ok') return post;
+    return (await this.getPost(channel, post.postId)) ?? post;
+  }
+
+  async completeDailyPost(
+    channel: ChannelRef,
+    done: { postId: string; questionId: string; nextPostAt: string; next: string; messageRef?: string },
+  ): Promise<void> {
+    const delivered = {
+      ':pid': done.postId,
+      ':empty': [],
+      ':q': [done.questionId],
+    };
+    const set =
+      'SET lastDailyPostId = :pid, lastPostId = :pid, asked = list_append(if_not_exists(asked, :empty), :q)';
+    // Usually one write: delivered, history and the next slot together, on the claim we hold.
+    const moved = await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression: `${set}, nextPostAt = :next, gsi1sk = :g1sk REMOVE ${CLAIM_FIELDS}`,
+        ConditionExpression: 'claimPost = :pid AND nextPostAt = :slot',
+        ExpressionAttributeValues: {
+          ...delivered,
+          ':next': done.next,
+          ':g1sk': schedKey(channel, done.next),
+          ':slot': done.nextPostAt,
+        },
+      }),
+    );
+    if (moved === 'conflict') {
+      // The schedule changed while we posted (re-subscribed, unsubscribed): still record the day as
+      // delivered so a new time today does not post again; the claim check keeps it to one append.
+      await this.sendWrite(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: this.metaKey(channel),
+          UpdateExpression: `${set} REMOVE ${CLAIM_FIELDS}`,
+          ConditionExpression: 'claimPost = :pid',
+          ExpressionAttributeValues: delivered,
+        }),
+      );
+    }
+    if (done.messageRef) {
+      await this.sendWrite(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: channelPk(channel), sk: `P#${done.postId}` },
+          UpdateExpression: 'SET messageRef = :m',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':m': done.messageRef },
+        }),
+      );
+    }
+  }
+
+  async releaseDailyClaim(channel: ChannelRef, postId: string, retryAt: string): Promise<void> {
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression: 'SET claimUntil = :until',
+        ConditionExpression: 'claimPost = :pid',
+        ExpressionAttributeValues: { ':until': retryAt, ':pid': postId },
+      }),
+    );
+  }
+
+  async advanceSchedule(channel: ChannelRef, nextPostAt: string, next: string): Promise<void> {
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression: 'SET nextPostAt = :next, gsi1sk = :g1sk',
+        ConditionExpression: 'nextPostAt = :slot',
+        ExpressionAttributeValues: { ':next': next, ':g1sk': schedKey(channel, next), ':slot': nextPostAt },
+      }),
+    );
+  }
+
+  async pauseSubscription(channel: ChannelRef, pause: PauseRecord): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.metaKey(channel),
+        UpdateExpression: `SET dailyPause = :p REMOVE nextPostAt, gsi1pk, gsi1sk, ${CLAIM_FIELDS}`,
+        ExpressionAttributeValues: { ':p': pause },
+      }),
+    );
   }
 
   async topMembers(

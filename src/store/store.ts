@@ -1,3 +1,4 @@
+import type { Subscription } from '../engines/schedule/schedule.ts';
 import type { SrsCard } from '../engines/srs/scheduler.ts';
 
 /** Every key is scoped by platform and tenant (Slack workspace or Discord guild). */
@@ -63,7 +64,36 @@ export interface ChannelRecord {
   asked: string[];
   timeZone?: string;
   lastPostId?: string;
+  /** The daily question's schedule, when the channel is subscribed. */
+  subscription?: Subscription;
+  /** When the next daily post is due (ISO); absent when unsubscribed or paused. */
+  nextPostAt?: string;
+  /** Why daily posts stopped (bot removed, channel deleted); cleared by subscribing again. */
+  paused?: PauseRecord;
+  /** The last daily post that was delivered: the recap's source and the once-a-day guard. */
+  lastDailyPostId?: string;
+  /** A daily post being delivered: its id and until when the claim holds. */
+  claim?: { postId: string; owner: string; until: string; attempts: number };
 }
+
+export interface PauseRecord {
+  reason: string;
+  /** The platform's error code, e.g. channel_not_found or 10003. */
+  code: string;
+  at: string;
+}
+
+/** A channel whose daily post is due, as the due index returns it. */
+export interface DueChannel {
+  channel: ChannelRef;
+  subscription: Subscription;
+  nextPostAt: string;
+}
+
+export type ClaimResult =
+  | { status: 'claimed'; record: ChannelRecord }
+  /** Someone else holds a live claim, or the slot moved on (already posted, unsubscribed, paused). */
+  | { status: 'busy' | 'moved' | 'done' };
 
 export interface ProfileRecord {
   retention: number;
@@ -126,6 +156,39 @@ export interface StudyStore {
   /** A recommendation someone may share to the channel, kept for a day (TTL). */
   saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void>;
   getShare(tenant: TenantRef, id: string, now: Date): Promise<string | undefined>;
+
+  // Daily subscriptions (the scheduler). Only the DynamoDB store knows how the due index is keyed.
+
+  /** Subscribes (or re-subscribes, clearing a pause) and puts the channel on the due index. */
+  setSubscription(channel: ChannelRef, subscription: Subscription, nextPostAt: string): Promise<void>;
+  /** Unsubscribes; false when there was nothing to remove. */
+  removeSubscription(channel: ChannelRef): Promise<boolean>;
+  /** Channels due at `now` from a Query per due-index shard (never a scan), earliest first. */
+  dueChannels(now: Date, limit: number): Promise<DueChannel[]>;
+  /**
+   * Claims the daily post `postId` of the slot `nextPostAt` until `until`: succeeds only while the
+   * slot is still the channel's next one, the day was not already delivered, and no live claim exists.
+   */
+  claimDailyPost(
+    channel: ChannelRef,
+    claim: { postId: string; nextPostAt: string; owner: string; until: string; now: string },
+  ): Promise<ClaimResult>;
+  /** Writes the post item unless it exists; returns what is stored (a retry keeps the first question). */
+  putPostIfAbsent(channel: ChannelRef, post: PostRecord): Promise<PostRecord>;
+  /**
+   * Records a delivered daily post: releases the claim, marks the day delivered, appends the
+   * question to the history and moves the slot to `next` (if it is still `nextPostAt`).
+   */
+  completeDailyPost(
+    channel: ChannelRef,
+    done: { postId: string; questionId: string; nextPostAt: string; next: string; messageRef?: string },
+  ): Promise<void>;
+  /** A delivery that failed for now: keeps the claim but lets it expire at `retryAt`. */
+  releaseDailyClaim(channel: ChannelRef, postId: string, retryAt: string): Promise<void>;
+  /** Moves the slot without posting (the day was already delivered). */
+  advanceSchedule(channel: ChannelRef, nextPostAt: string, next: string): Promise<void>;
+  /** Stops daily posts for good (until someone subscribes again) and takes the channel off the due index. */
+  pauseSubscription(channel: ChannelRef, pause: PauseRecord): Promise<void>;
 
   /** Top members by score from one Query on a score-sorted index. */
   topMembers(

@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDynamo } from '../../src/local/embedded-dynamo.ts';
@@ -66,11 +66,20 @@ export default async function setup(project: TestProject) {
   if (wantLocal && hasJava()) {
     const require = createRequire(import.meta.url);
     const emulator = join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
-    if (!existsSync(join(emulator, 'DynamoDBLocal.jar'))) throw new Error(`DynamoDBLocal.jar not found in ${emulator}`);
+    if (!existsSync(join(emulator, 'DynamoDBLocal.jar')))
+      throw new Error(`DynamoDBLocal.jar not found in ${emulator}`);
     const port = await freePort();
     local = spawn(
       'java',
-      [`-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`, '-jar', join(emulator, 'DynamoDBLocal.jar'), '-inMemory', '-port', String(port), '-disableTelemetry'],
+      [
+        `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
+        '-jar',
+        join(emulator, 'DynamoDBLocal.jar'),
+        '-inMemory',
+        '-port',
+        String(port),
+        '-disableTelemetry',
+      ],
       // DynamoDB Local writes a metadata file into its working directory; keep it out of the tree.
       { stdio: 'ignore', cwd: mkdtempSync(join(tmpdir(), 'ddb-local-')) },
     );

@@ -3,7 +3,11 @@ import { createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:cryp
 /** Signs and sends requests exactly as Slack and Discord do, so tests take the real verified path. */
 export const TEST_SLACK_SECRET = 'test-slack-signing-secret-0123456789';
 
-export function slackHeaders(body: string, timestamp: number, secret = TEST_SLACK_SECRET): Record<string, string> {
+export function slackHeaders(
+  body: string,
+  timestamp: number,
+  secret = TEST_SLACK_SECRET,
+): Record<string, string> {
   const hex = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${hex}` };
 }
@@ -28,7 +32,12 @@ export function slashCommandBody(fields: Record<string, string>): string {
 export async function postSlack(
   baseUrl: string,
   body: string,
-  options: { timestamp?: number; secret?: string; headers?: Record<string, string>; contentType?: string } = {},
+  options: {
+    timestamp?: number;
+    secret?: string;
+    headers?: Record<string, string>;
+    contentType?: string;
+  } = {},
 ): Promise<Response> {
   const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${baseUrl}/slack/events`, {
@@ -55,7 +64,11 @@ export function discordKeys(): DiscordKeys {
 
 export function discordHeaders(body: string, timestamp: number, keys: DiscordKeys): Record<string, string> {
   const signature = sign(null, Buffer.from(`${timestamp}${body}`, 'utf8'), keys.privateKey).toString('hex');
-  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': String(timestamp), 'content-type': 'application/json' };
+  return {
+    'x-signature-ed25519': signature,
+    'x-signature-timestamp': String(timestamp),
+    'content-type': 'application/json',
+  };
 }
 
 export async function postDiscord(
@@ -74,7 +87,11 @@ export async function postDiscord(
 }
 
 /** An application command interaction for `/studybot <sub>` as Discord sends it from a guild. */
-export function discordCommand(sub: string, options: { name: string; type: number; value: unknown }[] = [], over: Record<string, unknown> = {}) {
+export function discordCommand(
+  sub: string,
+  options: { name: string; type: number; value: unknown }[] = [],
+  over: Record<string, unknown> = {},
+) {
   return {
     id: '1100000000000000001',
     application_id: '100000000000000001',
@@ -110,7 +127,12 @@ export function blockActionsBody(options: {
     user: { ...user, name: user.username, team_id: teamId },
     api_app_id: 'A0001',
     token: 'legacy-token-ignored',
-    container: { type: 'message', message_ts: ts, channel_id: channelId, is_ephemeral: options.ephemeral ?? false },
+    container: {
+      type: 'message',
+      message_ts: ts,
+      channel_id: channelId,
+      is_ephemeral: options.ephemeral ?? false,
+    },
     trigger_id: '1.2.3',
     team: { id: teamId, domain: 'acme' },
     enterprise: null,

@@ -7,12 +7,21 @@ describe('configuration', () => {
   it('starts locally with labelled development values when no secrets are set, naming which', () => {
     const c = loadConfig({}, { devDefaults: DEV_SECRETS });
     expect(c.port).toBe(3000);
-    expect(c.devSecrets).toEqual(['slackSigningSecret', 'slackBotToken', 'discordPublicKey', 'discordApplicationId', 'discordBotToken']);
+    expect(c.devSecrets).toEqual([
+      'slackSigningSecret',
+      'slackBotToken',
+      'discordPublicKey',
+      'discordApplicationId',
+      'discordBotToken',
+    ]);
     expect(c.slackSigningSecret).toBe(DEV_SECRETS.slackSigningSecret);
   });
 
   it('uses real values when they are set', () => {
-    const c = loadConfig({ SLACK_SIGNING_SECRET: 'abc', DISCORD_PUBLIC_KEY: 'a'.repeat(64) }, { devDefaults: DEV_SECRETS });
+    const c = loadConfig(
+      { SLACK_SIGNING_SECRET: 'abc', DISCORD_PUBLIC_KEY: 'a'.repeat(64) },
+      { devDefaults: DEV_SECRETS },
+    );
     expect(c.slackSigningSecret).toBe('abc');
     expect(c.devSecrets).not.toContain('slackSigningSecret');
     expect(c.devSecrets).not.toContain('discordPublicKey');
@@ -20,7 +29,10 @@ describe('configuration', () => {
 
   it.each([
     [{ PORT: 'abc' }, /PORT is not valid.*port number/],
-    [{ DISCORD_PUBLIC_KEY: 'xyz' }, /DISCORD_PUBLIC_KEY is not valid \(must be 64 hex characters\).*Developer Portal/],
+    [
+      { DISCORD_PUBLIC_KEY: 'xyz' },
+      /DISCORD_PUBLIC_KEY is not valid \(must be 64 hex characters\).*Developer Portal/,
+    ],
     [{ DYNAMODB_ENDPOINT: 'not a url' }, /DYNAMODB_ENDPOINT is not valid.*DynamoDB Local/],
   ])('stops with one sentence saying what to set: %o', (env, message) => {
     expect(() => loadConfig(env, { devDefaults: DEV_SECRETS })).toThrow(message);
@@ -29,11 +41,16 @@ describe('configuration', () => {
   it('on Lambda, a missing secret says where to find it', () => {
     const attempt = () => loadConfig({}, { required: ['slackSigningSecret'] });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow('SLACK_SIGNING_SECRET is not set. Find it in Slack app settings > Basic Information');
+    expect(attempt).toThrow(
+      'SLACK_SIGNING_SECRET is not set. Find it in Slack app settings > Basic Information',
+    );
   });
 
   it('on Lambda, a secret the function does not use may be absent', () => {
-    const c = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 't' }, { required: ['slackSigningSecret', 'slackBotToken'] });
+    const c = loadConfig(
+      { SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 't' },
+      { required: ['slackSigningSecret', 'slackBotToken'] },
+    );
     expect(c.discordBotToken).toBe('');
   });
 });

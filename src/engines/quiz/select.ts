@@ -95,7 +95,10 @@ export function pickNewStudyQuestion(
 }
 
 /** Resolves what a person typed as a topic ("autoscaling", "Auto scaling", "neo") to a topic id. */
-export function matchTopic(topics: readonly { id: string; name: string }[], typed: string): string | undefined {
+export function matchTopic(
+  topics: readonly { id: string; name: string }[],
+  typed: string,
+): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const t = norm(typed);
   if (!t) return undefined;

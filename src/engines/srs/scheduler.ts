@@ -26,7 +26,12 @@ function scheduler(retention: number): FSRS {
   const r = Math.min(0.97, Math.max(0.7, retention));
   let f = schedulers.get(r);
   if (!f) {
-    f = fsrs({ ...SCHEDULER_OPTIONS, learning_steps: [...SCHEDULER_OPTIONS.learning_steps], relearning_steps: [...SCHEDULER_OPTIONS.relearning_steps], request_retention: r });
+    f = fsrs({
+      ...SCHEDULER_OPTIONS,
+      learning_steps: [...SCHEDULER_OPTIONS.learning_steps],
+      relearning_steps: [...SCHEDULER_OPTIONS.relearning_steps],
+      request_retention: r,
+    });
     schedulers.set(r, f);
   }
   return f;
@@ -62,7 +67,12 @@ function fromFsrs(card: Card): SrsCard {
 }
 
 /** A wrong answer rates Again and a right one Good. A card starts at its first answer. */
-export function review(card: SrsCard | undefined, correct: boolean, now: Date, retention = DEFAULT_RETENTION): SrsCard {
+export function review(
+  card: SrsCard | undefined,
+  correct: boolean,
+  now: Date,
+  retention = DEFAULT_RETENTION,
+): SrsCard {
   const current = card ? toFsrs(card) : createEmptyCard(now);
   return fromFsrs(scheduler(retention).next(current, now, correct ? Rating.Good : Rating.Again).card);
 }

@@ -17,13 +17,19 @@ describe('the embedded store', () => {
     const channel = { platform: 'slack' as const, tenantId: 'T1', channelId: 'C1' };
 
     const first = await startLocalBot(config);
-    const store1 = new DynamoStudyStore(createDocumentClient({ endpoint: first.dynamoEndpoint, region: 'us-east-1' }), config.tableName);
+    const store1 = new DynamoStudyStore(
+      createDocumentClient({ endpoint: first.dynamoEndpoint, region: 'us-east-1' }),
+      config.tableName,
+    );
     await store1.setChannelTimeZone(channel, 'Europe/Berlin');
     await first.close();
 
     const second = await startLocalBot(config);
     try {
-      const store2 = new DynamoStudyStore(createDocumentClient({ endpoint: second.dynamoEndpoint, region: 'us-east-1' }), config.tableName);
+      const store2 = new DynamoStudyStore(
+        createDocumentClient({ endpoint: second.dynamoEndpoint, region: 'us-east-1' }),
+        config.tableName,
+      );
       expect(await store2.getChannel(channel)).toMatchObject({ timeZone: 'Europe/Berlin' });
       const health = await fetch(`${second.url}/healthz`);
       expect(health.status).toBe(200);

@@ -50,7 +50,7 @@ describe.each(dynamoTargets)('local server endpoints on $name', (target) => {
 
   it('answers an unknown Slack subcommand with the same help and the reason', async () => {
     const res = await postSlack(bot.url, slashCommandBody({ text: 'frobnicate now' }));
-    const body = await res.json();
+    const body = (await res.json()) as { text: string; blocks: unknown };
     expect(body.text).toContain('I don\'t know "frobnicate"');
     expect(JSON.stringify(body.blocks)).toContain('/studybot quiz');
   });
@@ -86,24 +86,36 @@ describe.each(dynamoTargets)('local server endpoints on $name', (target) => {
   it('answers a signed Discord /studybot help privately', async () => {
     const res = await postDiscord(bot.url, discordCommand('help'), keys);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as {
+      type: number;
+      data: { flags: number; embeds: { description: string }[] };
+    };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
-    expect(body.data.embeds[0].description).toContain('/studybot recommend');
+    expect(body.data.embeds[0]?.description).toContain('/studybot recommend');
   });
 
   it.each([
     ['another key pair', { keys: discordKeys() }],
     ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
   ])('refuses a Discord request signed with %s', async (_label, o) => {
-    const res = await postDiscord(bot.url, { type: 1 }, 'keys' in o ? o.keys : keys, 'timestamp' in o ? { timestamp: o.timestamp } : {});
+    const res = await postDiscord(
+      bot.url,
+      { type: 1 },
+      'keys' in o ? o.keys : keys,
+      'timestamp' in o ? { timestamp: o.timestamp } : {},
+    );
     expect(res.status).toBe(401);
   });
 
   it('refuses a Discord request whose body was changed after signing', async () => {
     const ts = Math.floor(Date.now() / 1000);
     const headers = discordHeaders(JSON.stringify({ type: 1 }), ts, keys);
-    const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: JSON.stringify({ type: 2 }) });
+    const res = await fetch(`${bot.url}/discord/interactions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 2 }),
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { content, type Question } from '../../../../src/content/index.ts';
 import { grade } from '../../../../src/engines/quiz/grade.ts';
-import { matchTopic, pickChannelQuestion, pickNewStudyQuestion } from '../../../../src/engines/quiz/select.ts';
+import {
+  matchTopic,
+  pickChannelQuestion,
+  pickNewStudyQuestion,
+} from '../../../../src/engines/quiz/select.ts';
 
 const bank = content.questions;
 
@@ -20,7 +24,8 @@ describe('the channel question', () => {
 
   it('rotates topics: the next topic differs from the last several', () => {
     const asked: string[] = [];
-    for (let day = 0; day < 30; day++) asked.push(pickChannelQuestion(bank, asked, { seed: `c2:${day}` })!.id);
+    for (let day = 0; day < 30; day++)
+      asked.push(pickChannelQuestion(bank, asked, { seed: `c2:${day}` })!.id);
     const topics = asked.map((id) => bank.find((q) => q.id === id)!.topic);
     const topicCount = new Set(bank.map((q) => q.topic)).size;
     // The first pass over the topics shows every topic once before any repeats.
@@ -29,7 +34,8 @@ describe('the channel question', () => {
 
   it('mixes difficulty', () => {
     const asked: string[] = [];
-    for (let day = 0; day < 12; day++) asked.push(pickChannelQuestion(bank, asked, { seed: `c3:${day}` })!.id);
+    for (let day = 0; day < 12; day++)
+      asked.push(pickChannelQuestion(bank, asked, { seed: `c3:${day}` })!.id);
     const levels = new Set(asked.map((id) => bank.find((q) => q.id === id)!.difficulty));
     expect(levels).toEqual(new Set(['easy', 'medium', 'hard']));
   });
@@ -40,7 +46,9 @@ describe('the channel question', () => {
   });
 
   it('is the same for the same seed (a retry posts the same question)', () => {
-    expect(pickChannelQuestion(bank, [], { seed: 'x' })!.id).toBe(pickChannelQuestion(bank, [], { seed: 'x' })!.id);
+    expect(pickChannelQuestion(bank, [], { seed: 'x' })!.id).toBe(
+      pickChannelQuestion(bank, [], { seed: 'x' })!.id,
+    );
   });
 });
 
