@@ -25,7 +25,8 @@ export interface ChoicePicker {
   mode: 'single' | 'multiple';
   /** Action id prefix; a click sends `${action}` with the chosen choice ids as values. */
   action: string;
-  choices: { id: string; label: string }[];
+  /** `label` is short (a letter, fits any button); `text` is the whole choice. */
+  choices: { id: string; label: string; text: string }[];
   /** For `multiple`: how many to pick. */
   pick?: number;
 }

@@ -19,7 +19,6 @@ export function questionMessage(
   q: Question,
   options: { title: string; action: string; answered?: number; footer?: string },
 ): Message {
-  const choiceLines = q.choices.map((c, i) => `**${LETTERS[i]}.** ${c.text}`);
   const footer =
     options.footer ??
     (options.answered === undefined
@@ -28,14 +27,12 @@ export function questionMessage(
   return {
     text: `${options.title}: ${q.prompt}`,
     title: options.title,
-    sections: [{ lines: [topicLine(q), '', q.prompt] }, { lines: choiceLines }],
+    // The choices travel in the picker; each platform lays them out with their buttons.
+    sections: [{ lines: [topicLine(q), '', q.prompt] }],
     picker: {
       mode: q.type === 'multiple' ? 'multiple' : 'single',
       action: options.action,
-      choices: q.choices.map((c, i) => ({
-        id: c.id,
-        label: q.type === 'multiple' ? `${LETTERS[i]}. ${clip(c.text, 70)}` : LETTERS[i]!,
-      })),
+      choices: q.choices.map((c, i) => ({ id: c.id, label: LETTERS[i]!, text: c.text })),
       ...(q.type === 'multiple' ? { pick: q.answer.length } : {}),
     },
     ...(footer ? { footer } : {}),

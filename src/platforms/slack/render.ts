@@ -48,7 +48,7 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
     return picker.choices.map((c, i) => ({
       type: 'section',
       block_id: `${PICKER_BLOCK_ID}-${i}`,
-      text: { type: 'mrkdwn', text: clip(toMrkdwn(`**${letter(i)}.** ${c.label}`), 3000) },
+      text: { type: 'mrkdwn', text: clip(toMrkdwn(`**${letter(i)}.** ${c.text}`), 3000) },
       accessory: {
         type: 'button',
         action_id: `${picker.action}:${c.id}`,
@@ -62,7 +62,7 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
     mrkdwnSection(
       [
         `_Choose ${pick}, then submit._`,
-        ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.label}`),
+        ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.text}`),
       ].join('\n'),
     ),
     {
@@ -73,7 +73,7 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
           type: 'checkboxes',
           action_id: PICKER_CHECKBOXES_ID,
           options: picker.choices.slice(0, 10).map((c, i) => ({
-            text: { type: 'mrkdwn', text: clip(toMrkdwn(`*${letter(i)}.* ${c.label}`), 75) },
+            text: { type: 'mrkdwn', text: clip(toMrkdwn(`*${letter(i)}.* ${c.text}`), 75) },
             value: c.id,
           })),
         },

@@ -30,8 +30,8 @@ const question: Message = {
     mode: 'single',
     action: 'q:P1',
     choices: [
-      { id: 'a', label: 'Async' },
-      { id: 'b', label: 'Real-time' },
+      { id: 'a', label: 'A', text: 'Async' },
+      { id: 'b', label: 'B', text: 'Real-time' },
     ],
   },
   footer: '0 answered',

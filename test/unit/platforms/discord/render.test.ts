@@ -16,7 +16,8 @@ const question = (mode: 'single' | 'multiple', n = 4, pick?: number): Message =>
     action: 'q:post123',
     choices: Array.from({ length: n }, (_, i) => ({
       id: String.fromCharCode(97 + i),
-      label: `Choice ${i + 1}`,
+      label: String.fromCharCode(65 + i),
+      text: `Choice ${i + 1}`,
     })),
     ...(pick ? { pick } : {}),
   },

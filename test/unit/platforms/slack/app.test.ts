@@ -28,9 +28,9 @@ const question = (answered: number, mode: 'single' | 'multiple' = 'single'): Mes
     action: 'q:P1',
     pick: mode === 'multiple' ? 2 : undefined,
     choices: [
-      { id: 'a', label: 'Scheduled scaling plus target tracking' },
-      { id: 'b', label: 'Scheduled scaling alone' },
-      { id: 'c', label: 'Step scaling on 4XX errors' },
+      { id: 'a', label: 'A', text: 'Scheduled scaling plus target tracking' },
+      { id: 'b', label: 'B', text: 'Scheduled scaling alone' },
+      { id: 'c', label: 'C', text: 'Step scaling on 4XX errors' },
     ],
   },
   footer: `${answered} answered`,

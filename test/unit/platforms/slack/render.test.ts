@@ -20,9 +20,9 @@ const question = (mode: 'single' | 'multiple'): Message => ({
     action: 'q:P1:Q1',
     ...(mode === 'multiple' ? { pick: 2 } : {}),
     choices: [
-      { id: 'a', label: long },
-      { id: 'b', label: 'Scheduled scaling alone' },
-      { id: 'c', label: 'Step scaling' },
+      { id: 'a', label: 'A', text: long },
+      { id: 'b', label: 'B', text: 'Scheduled scaling alone' },
+      { id: 'c', label: 'C', text: 'Step scaling' },
     ],
   },
   footer: '0 answered',
