@@ -35,14 +35,17 @@ function describe(sub: Subscription): string {
 
 export function subscriptionStatus(record: ChannelRecord | undefined): string {
   const sub = record?.subscription;
-  if (!sub) return `This channel has no daily question. Someone who manages the channel can start one with ${EXAMPLE}.`;
+  if (!sub)
+    return `This channel has no daily question. Someone who manages the channel can start one with ${EXAMPLE}.`;
   if (record.paused) {
     return (
       `The daily question here (${describe(sub)}) is paused: ${record.paused.reason} ` +
       'Once that is fixed, run `/studybot subscribe` with a time to start it again.'
     );
   }
-  const next = record.nextPostAt ? ` Next one: ${describeSlot(new Date(record.nextPostAt), sub.timeZone)}.` : '';
+  const next = record.nextPostAt
+    ? ` Next one: ${describeSlot(new Date(record.nextPostAt), sub.timeZone)}.`
+    : '';
   return `Daily question here at ${describe(sub)}.${next}`;
 }
 
@@ -54,30 +57,50 @@ export class SubscriptionService {
     command: Extract<Command, { name: 'subscribe' | 'unsubscribe' }>,
     now: Date,
   ): Promise<Outcome> {
-    const channel: ChannelRef = { platform: actor.platform, tenantId: actor.tenantId, channelId: actor.channelId };
+    const channel: ChannelRef = {
+      platform: actor.platform,
+      tenantId: actor.tenantId,
+      channelId: actor.channelId,
+    };
     const current = await this.store.getChannel(channel);
-    const changes = command.name === 'unsubscribe' || Boolean(command.time || command.timezone || command.days);
+    const changes =
+      command.name === 'unsubscribe' || Boolean(command.time || command.timezone || command.days);
     if (!changes) return ephemeral(textMessage(subscriptionStatus(current)));
-    if (!actor.canManageChannel) return ephemeral(textMessage(`${who(actor)}\n${subscriptionStatus(current)}`));
+    if (!actor.canManageChannel)
+      return ephemeral(textMessage(`${who(actor)}\n${subscriptionStatus(current)}`));
 
     if (command.name === 'unsubscribe') {
       const removed = await this.store.removeSubscription(channel);
-      return ephemeral(textMessage(removed ? 'Daily questions stopped in this channel.' : 'This channel had no daily question.'));
+      return ephemeral(
+        textMessage(
+          removed ? 'Daily questions stopped in this channel.' : 'This channel had no daily question.',
+        ),
+      );
     }
 
     let time = current?.subscription?.time ?? DEFAULT_TIME;
     if (command.time) {
       const t = normalizeTime(command.time);
-      if (!t) return ephemeral(textMessage(`I couldn't read "${command.time.slice(0, 20)}" as a time of day; try 09:00.`));
+      if (!t)
+        return ephemeral(
+          textMessage(`I couldn't read "${command.time.slice(0, 20)}" as a time of day; try 09:00.`),
+        );
       time = t;
     }
     let timeZone = current?.subscription?.timeZone ?? 'UTC';
     if (command.timezone) {
       const zone = canonicalZone(command.timezone);
-      if (!zone) return ephemeral(textMessage(`I don't know the time zone ${command.timezone.slice(0, 40)}; try Europe/Berlin.`));
+      if (!zone)
+        return ephemeral(
+          textMessage(`I don't know the time zone ${command.timezone.slice(0, 40)}; try Europe/Berlin.`),
+        );
       timeZone = zone;
     }
-    const subscription: Subscription = { time, timeZone, days: command.days ?? current?.subscription?.days ?? 'weekdays' };
+    const subscription: Subscription = {
+      time,
+      timeZone,
+      days: command.days ?? current?.subscription?.days ?? 'weekdays',
+    };
     const next = nextPostAt(subscription, now);
     await this.store.setSubscription(channel, subscription, next.toISOString());
     // Weeks and streaks in this channel count in its zone from now on.

@@ -23,7 +23,11 @@ interface Statement {
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const TABLE_ARN = { 'Fn::GetAtt': ['StudyTable', 'Arn'] };
 const CHAT_FUNCTIONS = { slack: 'SlackLambdaFunction', discord: 'DiscordLambdaFunction' } as const;
-const ALL_FUNCTIONS = { ...CHAT_FUNCTIONS, daily: 'DailyLambdaFunction' } as const;
+const ALL_FUNCTIONS = {
+  ...CHAT_FUNCTIONS,
+  daily: 'DailyLambdaFunction',
+  dailyWorker: 'DailyWorkerLambdaFunction',
+} as const;
 /** Every DynamoDB call the store may make; anything else (Scan, DeleteTable, ...) must not be granted. */
 const DYNAMO_ACTIONS = new Set([
   'dynamodb:GetItem',
@@ -183,7 +187,7 @@ describePackaged('the packaged CloudFormation template', () => {
     const services = new Set(
       statements(template).flatMap((s) => asArray(s.Action).map((a) => a.split(':')[0])),
     );
-    expect([...services].sort()).toEqual(['dynamodb', 'logs', 'ssm']);
+    expect([...services].sort()).toEqual(['dynamodb', 'logs', 'sqs', 'ssm']);
     for (const s of statements(template).filter((x) =>
       asArray(x.Action).some((a) => a.startsWith('logs:')),
     )) {

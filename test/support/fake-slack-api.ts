@@ -36,6 +36,8 @@ export interface FakeSlackApi {
   calls(method?: string): SlackCall[];
   /** The next `times` calls of `method` fail like this (queued in order). */
   fail(method: string, failure: Failure, times?: number): void;
+  /** Decides per call whether `method` fails (e.g. at random from a seeded PRNG); after `fail`'s queue. */
+  failWhen(method: string, decide: (call: SlackCall) => Failure | undefined): void;
   /** Overrides the success answer of a method (merged with `ok: true`). */
   respondWith(method: string, answer: (call: SlackCall) => Record<string, unknown>): void;
   /** Sets what users.info says about a user. */
@@ -67,6 +69,7 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
   let failures = new Map<string, Failure[]>();
   let answers = new Map<string, (call: SlackCall) => Record<string, unknown>>();
   let users = new Map<string, Record<string, unknown>>();
+  let deciders = new Map<string, (call: SlackCall) => Failure | undefined>();
   let ts = 1_700_000_000;
 
   const defaults: Record<string, (call: SlackCall) => Record<string, unknown>> = {
@@ -113,7 +116,7 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
     };
     log.push(call);
 
-    const failure = failures.get(method)?.shift();
+    const failure = failures.get(method)?.shift() ?? deciders.get(method)?.(call);
     if (failure) {
       if ('body' in failure) {
         res.writeHead(failure.status, { 'content-type': 'text/plain' }).end(failure.body);
@@ -157,6 +160,9 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(method, queue);
     },
+    failWhen(method, decide) {
+      deciders.set(method, decide);
+    },
     respondWith(method, answer) {
       answers.set(method, answer);
     },
@@ -168,6 +174,7 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
       failures = new Map();
       answers = new Map();
       users = new Map();
+      deciders = new Map();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -245,8 +245,10 @@ describe.each(dynamoTargets)('Slack app on $name', (target) => {
     expect(JSON.stringify(await command('subscribe'))).toMatch(/09:00/);
 
     const gone = await command('unsubscribe', { user_id: 'UADMIN' });
-    expect(JSON.stringify(gone ?? slack.calls('chat.postMessage').at(-1)?.args)).toBeTruthy();
-    expect(JSON.stringify(await command('subscribe'))).not.toMatch(/09:00 Europe\/Berlin/);
+    expect(JSON.stringify(gone ?? slack.calls('chat.postMessage').at(-1)?.args)).toMatch(
+      /Daily questions stopped/,
+    );
+    expect(JSON.stringify(await command('subscribe'))).toMatch(/This channel has no daily question/);
   });
 
   it('refuses forged requests with 401 and changes nothing: no store write, no Slack call', async () => {

@@ -1,0 +1,58 @@
+import type { Message, Section } from '../app/reply.ts';
+import { encodeAction } from '../app/reply.ts';
+import { questionMessage } from '../app/views.ts';
+import type { Question } from '../content/index.ts';
+import type { LeaderRow, PostRecord } from '../store/store.ts';
+
+/** The previous daily post, for the recap at the top of today's. */
+export interface Recap {
+  question: Question;
+  post: PostRecord;
+  top: LeaderRow[];
+}
+
+const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function recapSections(r: Recap): Section[] {
+  const q = r.question;
+  const answer = q.answer
+    .map((id) => {
+      const i = q.choices.findIndex((c) => c.id === id);
+      return `**${LETTERS[i] ?? id}** ${q.choices[i]?.text ?? ''}`;
+    })
+    .join('; ');
+  const { answered, correct } = r.post;
+  const tally =
+    answered === 0
+      ? 'Nobody answered.'
+      : `${answered} answered, ${correct} right (${Math.round((correct / answered) * 100)}%).`;
+  const medal = ['🥇', '🥈', '🥉'];
+  const top = r.top
+    .filter((row) => row.score > 0)
+    .slice(0, 3)
+    .map((row, i) => `${medal[i]} **${row.userName ?? row.userId}** — ${row.score} pts`);
+  return [
+    {
+      heading: 'Yesterday',
+      // The explanation can be long; the recap keeps the channel readable and links nothing new.
+      lines: [`_${clip(q.prompt, 200)}_`, `Answer: ${answer}`, clip(q.explanation.correct, 600), tally],
+    },
+    ...(top.length ? [{ heading: 'The week’s top 3', lines: top }] : []),
+  ];
+}
+
+/** Today's question, with yesterday's answer, its tally and the week's top 3 above it. */
+export function dailyMessage(question: Question, postId: string, recap: Recap | undefined): Message {
+  const base = questionMessage(question, {
+    title: '☀️ Question of the day',
+    action: encodeAction('q', postId, question.id),
+    answered: 0,
+  });
+  if (!recap) return base;
+  const [first, ...rest] = base.sections;
+  return {
+    ...base,
+    sections: [...recapSections(recap), ...(first ? [{ ...first, heading: 'Today' }] : []), ...rest],
+  };
+}

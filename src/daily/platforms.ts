@@ -1,0 +1,124 @@
+import type { Message } from '../app/reply.ts';
+import { StudyBotError } from '../errors.ts';
+import { type DiscordMessageBody, toMessageBody } from '../platforms/discord/render.ts';
+import { createDiscordApi, DiscordAccessError, type DiscordApi } from '../platforms/discord/rest.ts';
+import { toSlackMessage } from '../platforms/slack/render.ts';
+import { SlackApiError, SlackWebApi } from '../platforms/slack/web-api.ts';
+
+/**
+ * The one thing the daily poster needs from a platform: post a message to a channel. Failures come
+ * back as one of two errors, because they lead to different things: a permanent one pauses the
+ * channel's subscription (and `/studybot subscribe` there says why); anything else is retried by a
+ * later scheduler pass.
+ */
+export interface DailyPlatform {
+  /** Posts and returns the platform's message reference (Slack ts, Discord message id). */
+  postMessage(channelId: string, message: Message, key: { nonce: string }): Promise<{ messageRef: string }>;
+}
+
+/** The bot can no longer post in the channel, and retrying will not change that. */
+export class ChannelGoneError extends StudyBotError {
+  constructor(
+    readonly platformCode: string,
+    userMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super('channel_gone', `channel refused for good: ${platformCode}`, userMessage, options);
+  }
+}
+
+// Slack errors that mean "not until a person changes something" (invite, unarchive, reinstall).
+const SLACK_PERMANENT: Record<string, string> = {
+  channel_not_found:
+    "I can't find this channel any more, or I was never invited. Invite me with `/invite @StudyBot`.",
+  not_in_channel: 'I was removed from this channel. Invite me again with `/invite @StudyBot`.',
+  is_archived: 'This channel was archived.',
+  account_inactive: 'StudyBot was uninstalled from this workspace, or its token was revoked.',
+  token_revoked: 'StudyBot was uninstalled from this workspace, or its token was revoked.',
+  restricted_action: "This workspace's settings do not let me post in this channel.",
+};
+
+export class SlackDailyPlatform implements DailyPlatform {
+  constructor(private readonly api: SlackWebApi) {}
+
+  static create(options: { token: string; apiUrl: string }): SlackDailyPlatform {
+    // Off the chat path there is time to sit out Slack's Retry-After (typically 1–30 s); the
+    // poster's lease is longer than the worst case of these retries.
+    return new SlackDailyPlatform(
+      new SlackWebApi({
+        token: options.token,
+        apiUrl: options.apiUrl,
+        maxRetries: 3,
+        maxRetryWaitMs: 5000,
+        timeoutMs: 5000,
+      }),
+    );
+  }
+
+  async postMessage(channelId: string, message: Message): Promise<{ messageRef: string }> {
+    try {
+      // Slack has no idempotency key for chat.postMessage; see the crash analysis in poster.ts.
+      const out = await this.api.call('chat.postMessage', {
+        channel: channelId,
+        ...toSlackMessage(message),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return { messageRef: String(out.ts ?? '') };
+    } catch (err) {
+      if (err instanceof SlackApiError && err.error in SLACK_PERMANENT) {
+        throw new ChannelGoneError(err.error, SLACK_PERMANENT[err.error]!, { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+/** Discord's create-message body plus the nonce fields (the render module has no need for them). */
+type DailyDiscordBody = DiscordMessageBody & { nonce: string; enforce_nonce: true };
+
+const DISCORD_PERMANENT: Record<number, string> = {
+  10003: 'This channel was deleted, or I can no longer see it.',
+  50001: "I can't see this channel any more. Give StudyBot's bot View Channel and Send Messages.",
+  50013: "I'm missing a permission here. Give StudyBot's bot Send Messages and Embed Links.",
+};
+
+export class DiscordDailyPlatform implements DailyPlatform {
+  constructor(private readonly api: DiscordApi) {}
+
+  static create(options: { botToken: string; apiUrl: string }): DiscordDailyPlatform {
+    // @discordjs/rest keeps Discord's global 50 requests/s and the per-route buckets, and sits out
+    // 429 retry_after; waits longer than this fail the attempt, and a later pass retries.
+    return new DiscordDailyPlatform(
+      createDiscordApi({
+        apiUrl: options.apiUrl,
+        botToken: options.botToken,
+        maxRateLimitWaitMs: 10_000,
+        timeoutMs: 8000,
+      }),
+    );
+  }
+
+  async postMessage(
+    channelId: string,
+    message: Message,
+    key: { nonce: string },
+  ): Promise<{ messageRef: string }> {
+    // With enforce_nonce, a create retried within a few minutes returns the first message instead
+    // of posting a second one: the retry after a lost response or a crash is safe on Discord.
+    const body: DailyDiscordBody = { ...toMessageBody(message), nonce: key.nonce, enforce_nonce: true };
+    try {
+      const out = await this.api.createMessage(channelId, body);
+      return { messageRef: out.id };
+    } catch (err) {
+      if (err instanceof DiscordAccessError && err.discordCode in DISCORD_PERMANENT) {
+        throw new ChannelGoneError(String(err.discordCode), DISCORD_PERMANENT[err.discordCode]!, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  }
+}
+
+export type DailyPlatforms = Partial<Record<'slack' | 'discord', DailyPlatform>>;
