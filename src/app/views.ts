@@ -8,7 +8,6 @@ import type { AnswerResult, Progress } from './study.ts';
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const letter = (q: Question, id: string) =>
   LETTERS[q.choices.findIndex((c) => c.id === id)] ?? id.toUpperCase();
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function topicLine(q: Question): string {

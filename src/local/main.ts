@@ -13,9 +13,7 @@ async function main(): Promise<void> {
   console.log(`  Health:               GET  ${bot.url}/healthz`);
   if (bot.playground) {
     console.log(`  Playground: open ${bot.url.replace('127.0.0.1', 'localhost')}`);
-    console.log(
-      `  (daily posts show there: SLACK_API_URL=${bot.url}/playground/slack/api/ DISCORD_API_URL=${bot.url}/playground/discord/api npx studybot daily run)`,
-    );
+    console.log('  (daily posts appear there too: `npx studybot daily run`, or wait for the minute pass)');
   }
   console.log(
     config.dynamoEndpoint

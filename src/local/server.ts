@@ -6,8 +6,10 @@ import { log } from '../log.ts';
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /** Match every path under `path` (the playground's stand-ins for the Slack and Discord APIs). */
+  prefix?: boolean;
   handler: HttpHandler;
 }
 
@@ -23,7 +25,8 @@ async function toEvent(req: IncomingMessage, url: URL): Promise<APIGatewayProxyE
     chunks.push(chunk as Buffer);
   }
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const now = Date.now();
   return {
     version: '2.0',
@@ -38,7 +41,13 @@ async function toEvent(req: IncomingMessage, url: URL): Promise<APIGatewayProxyE
       apiId: 'local',
       domainName: url.host,
       domainPrefix: 'local',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: `local-${now}`,
       routeKey: `${req.method} ${url.pathname}`,
       stage: '$default',
@@ -56,15 +65,24 @@ function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
   const body = result.body ?? '';
-  res.writeHead(result.statusCode ?? 200, headers).end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+  res
+    .writeHead(result.statusCode ?? 200, headers)
+    .end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
 /** The local server: the same Lambda handlers, hosted by node:http. */
-export async function startHttpServer(routes: Route[], port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
-  const table = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.handler]));
+export async function startHttpServer(
+  routes: Route[],
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
+  const table = new Map(routes.filter((r) => !r.prefix).map((r) => [`${r.method} ${r.path}`, r.handler]));
+  const prefixed = routes.filter((r) => r.prefix);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = table.get(`${req.method} ${url.pathname}`);
+    const handler =
+      table.get(`${req.method} ${url.pathname}`) ??
+      prefixed.find((r) => r.method === req.method && url.pathname.startsWith(r.path))?.handler;
     if (!handler) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -60,10 +60,9 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
   const pick = picker.pick ?? 2;
   return [
     mrkdwnSection(
-      [
-        `_Choose ${pick}, then submit._`,
-        ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.text}`),
-      ].join('\n'),
+      [`_Choose ${pick}, then submit._`, ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.text}`)].join(
+        '\n',
+      ),
     ),
     {
       type: 'actions',

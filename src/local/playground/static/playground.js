@@ -1,0 +1,485 @@
+import { discordBody, h, slackBody, slackState } from './render.js';
+
+/**
+ * The playground page: a channel drawn from the bot's own API calls, a command box, a person
+ * switcher and a progress chart. Every action goes to /playground/send, which signs it like the
+ * platform would and sends it to the bot's real endpoint.
+ */
+const state = {
+  config: undefined,
+  platform: localStorage.getItem('pg.platform') === 'discord' ? 'discord' : 'slack',
+  person: localStorage.getItem('pg.person') || 'ada',
+  events: [],
+  last: 0,
+  history: JSON.parse(localStorage.getItem('pg.history') || '[]'),
+  historyAt: -1,
+  busy: 0,
+};
+
+const $ = (id) => document.getElementById(id);
+const SHORTCUTS = [
+  'quiz',
+  'study',
+  'leaderboard',
+  'leaderboard all',
+  'progress',
+  'recommend 20 MB documents, results within 30 minutes',
+  'help',
+];
+const AVATAR_COLORS = { ada: '#7c3aed', grace: '#0891b2', linus: '#d97706' };
+
+function person() {
+  return state.config.people.find((p) => p.key === state.person) ?? state.config.people[0];
+}
+function userId() {
+  return state.platform === 'slack' ? person().slackUserId : person().discordUserId;
+}
+function channel() {
+  return state.config[state.platform];
+}
+function nameOfUser(id) {
+  const p = state.config.people.find((x) => x.slackUserId === id || x.discordUserId === id);
+  return p ? p.name : id;
+}
+
+async function api(path, init) {
+  const res = await fetch(path, init);
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error || `HTTP ${res.status}`);
+  return body;
+}
+
+async function poll() {
+  try {
+    const { events } = await api(`/playground/events?since=${state.last}`);
+    if (events.length) {
+      state.events.push(...events);
+      state.last = events[events.length - 1].seq;
+      renderChannel();
+      renderWire();
+    }
+  } catch {
+    // The server may be restarting; the next poll tries again.
+  }
+}
+
+async function send(payload) {
+  state.busy++;
+  document.body.classList.add('busy');
+  try {
+    const result = await api('/playground/send', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: state.platform, person: state.person, ...payload }),
+    });
+    state.lastRequest = `${result.request} → ${result.response.status}`;
+    if (result.response.status >= 400)
+      showError(`The bot answered ${result.response.status}: ${JSON.stringify(result.response.body)}`);
+  } catch (err) {
+    showError(err.message);
+  } finally {
+    state.busy--;
+    if (!state.busy) document.body.classList.remove('busy');
+  }
+  await poll();
+  loadProgress();
+}
+
+function showError(text) {
+  const list = $('messages');
+  list.append(h('li', { class: 'msg error', role: 'alert' }, text));
+  list.scrollTop = list.scrollHeight;
+}
+
+/** Replays the timeline into the messages this person sees in this channel, in order. */
+function channelMessages() {
+  const byId = new Map();
+  const order = [];
+  for (const e of state.events) {
+    if (e.platform !== state.platform || e.channelId !== channel().channelId) continue;
+    if (e.visibleTo && e.visibleTo !== userId()) continue;
+    if (e.kind === 'message' || e.kind === 'command') {
+      const key = e.messageId ?? `cmd-${e.seq}`;
+      const item = { ...e, key, edits: 0 };
+      byId.set(key, item);
+      order.push(item);
+    } else if (e.kind === 'update' && byId.has(e.messageId)) {
+      const item = byId.get(e.messageId);
+      item.body = e.body;
+      item.edits++;
+      item.lastVia = e.via;
+    } else if (e.kind === 'delete' && byId.has(e.messageId)) {
+      byId.get(e.messageId).deleted = true;
+    }
+  }
+  return order.filter((m) => !m.deleted);
+}
+
+function time(iso) {
+  return new Date(iso).toISOString().slice(11, 16);
+}
+
+function renderMessage(m) {
+  if (m.kind === 'command') {
+    const who = nameOfUser(m.userId);
+    return h(
+      'li',
+      { class: 'cmd', dataset: { kind: 'command' } },
+      state.platform === 'discord'
+        ? [
+            h('span', { class: 'cmd-icon', 'aria-hidden': 'true' }, '↳'),
+            h('strong', {}, who),
+            ' used ',
+            h('code', {}, m.text),
+          ]
+        : [
+            h('strong', {}, who),
+            ' ran ',
+            h('code', {}, m.text),
+            h('span', { class: 'muted' }, ' · only you see this line'),
+          ],
+    );
+  }
+  const ephemeral = Boolean(m.visibleTo);
+  const ctx = {
+    messageId: m.messageId,
+    click: (click) => {
+      const el = document.querySelector(`[data-message-id="${CSS.escape(m.messageId)}"]`);
+      send({
+        click: {
+          ...click,
+          messageId: m.messageId,
+          ephemeral,
+          ...(state.platform === 'slack' && el ? { state: slackState(el) } : {}),
+        },
+      });
+    },
+  };
+  const slack = state.platform === 'slack';
+  return h(
+    'li',
+    {
+      class: `msg${ephemeral ? ' ephemeral' : ''}`,
+      dataset: { messageId: m.messageId, kind: 'message', via: m.via },
+      title: `via ${m.via}${m.edits ? `, edited ${m.edits}× via ${m.lastVia}` : ''}`,
+    },
+    h('div', { class: 'avatar bot', 'aria-hidden': 'true' }, '📚'),
+    h(
+      'div',
+      { class: 'msg-main' },
+      h(
+        'div',
+        { class: 'msg-meta' },
+        h('span', { class: 'author' }, 'StudyBot'),
+        h('span', { class: 'badge' }, slack ? 'APP' : 'BOT'),
+        h('span', { class: 'time' }, time(m.at)),
+        m.edits ? h('span', { class: 'edited muted' }, '(edited)') : null,
+      ),
+      ephemeral && slack ? h('div', { class: 'only-you' }, eye(), 'Only visible to you') : null,
+      slack ? slackBody(m.body, ctx) : discordBody(m.body, ctx),
+      ephemeral && !slack ? h('div', { class: 'only-you' }, eye(), 'Only you can see this') : null,
+    ),
+  );
+}
+
+function eye() {
+  const svg = s('svg', { viewBox: '0 0 16 16', width: 14, height: 14, class: 'eye', 'aria-hidden': 'true' });
+  svg.append(
+    s('path', {
+      d: 'M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5z',
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 1.4,
+    }),
+  );
+  svg.append(s('circle', { cx: 8, cy: 8, r: 2.2, fill: 'currentColor' }));
+  return svg;
+}
+
+function renderChannel() {
+  const list = $('messages');
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  const items = channelMessages().slice(-80);
+  list.replaceChildren(
+    ...(items.length
+      ? items.map(renderMessage)
+      : [h('li', { class: 'empty muted' }, 'Nothing here yet. Try /studybot quiz below.')]),
+  );
+  if (atBottom || state.stickToBottom) list.scrollTop = list.scrollHeight;
+  state.stickToBottom = false;
+}
+
+function renderWire() {
+  const calls = state.events
+    .filter((e) => e.kind !== 'command')
+    .slice(-40)
+    .reverse();
+  $('wire').replaceChildren(
+    ...calls.map((e) =>
+      h(
+        'li',
+        {},
+        h('span', { class: `tag ${e.platform}` }, e.platform),
+        ' ',
+        h('code', {}, e.via),
+        e.visibleTo ? h('span', { class: 'muted' }, ` → ${nameOfUser(e.visibleTo)} only`) : '',
+      ),
+    ),
+  );
+}
+
+function renderPeople() {
+  $('people').replaceChildren(
+    ...state.config.people.map((p) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'radio',
+          class: 'person',
+          'aria-checked': String(p.key === state.person),
+          dataset: { person: p.key },
+          title: p.admin ? `${p.name} can manage the channel` : p.name,
+          onclick: () => {
+            state.person = p.key;
+            localStorage.setItem('pg.person', p.key);
+            applySwitches();
+          },
+        },
+        h(
+          'span',
+          { class: 'avatar small', style: `background:${AVATAR_COLORS[p.key] ?? '#64748b'}` },
+          p.name[0],
+        ),
+        p.name,
+      ),
+    ),
+  );
+}
+
+function applySwitches() {
+  document.body.className = `theme-${state.platform}`;
+  for (const b of document.querySelectorAll('[data-platform]'))
+    b.setAttribute('aria-selected', String(b.dataset.platform === state.platform));
+  for (const b of document.querySelectorAll('[data-person]'))
+    b.setAttribute('aria-checked', String(b.dataset.person === state.person));
+  $('channel-name').textContent = `# ${channel().channelName}`;
+  $('acting-as').textContent = person().name;
+  $('progress-title').textContent = `${person().name}'s progress`;
+  state.stickToBottom = true;
+  renderChannel();
+  loadProgress();
+}
+
+// ---- progress: readiness per topic as bars, answers per day as columns (inline SVG) ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attrs = {}, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+const pct = (x) => `${Math.round(x * 100)}%`;
+
+function readinessChart(topics) {
+  const rows = [...topics].sort((a, b) => b.readiness - a.readiness || a.name.localeCompare(b.name));
+  const rowH = 20;
+  const labelW = 160;
+  const barW = 130;
+  const svg = s('svg', {
+    viewBox: `0 0 ${labelW + barW + 44} ${rows.length * rowH + 4}`,
+    class: 'chart readiness',
+    role: 'img',
+    'aria-label': 'Readiness per topic',
+  });
+  rows.forEach((t, i) => {
+    const y = i * rowH + 2;
+    const g = s('g', { 'data-topic': t.topicId, class: t.seen ? 'seen' : 'unseen' });
+    const label = t.name.length > 23 ? `${t.name.slice(0, 22)}…` : t.name;
+    g.append(s('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end', class: 'label' }, label));
+    g.append(s('rect', { x: labelW, y: y + 3, width: barW, height: 12, rx: 3, class: 'track' }));
+    g.append(
+      s('rect', {
+        x: labelW,
+        y: y + 3,
+        width: Math.max(t.readiness > 0 ? 2 : 0, t.readiness * barW),
+        height: 12,
+        rx: 3,
+        class: 'bar',
+      }),
+    );
+    g.append(s('text', { x: labelW + barW + 6, y: y + 13, class: 'value' }, pct(t.readiness)));
+    g.append(
+      s(
+        'title',
+        {},
+        `${t.name}: readiness ${pct(t.readiness)}, ${t.seen}/${t.total} seen, recall ${pct(t.recall)}`,
+      ),
+    );
+    svg.append(g);
+  });
+  return svg;
+}
+
+function answersChart(perDay, today) {
+  // The last 7 days up to today, days without answers included, so gaps are visible.
+  const counts = new Map(perDay.map((d) => [d.day, d.count]));
+  const end = new Date(`${today}T00:00:00Z`);
+  const days = Array.from({ length: 7 }, (_, i) =>
+    new Date(end.getTime() - (6 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+  const max = Math.max(1, ...days.map((d) => counts.get(d) ?? 0));
+  const colW = 40;
+  const chartH = 90;
+  const svg = s('svg', {
+    viewBox: `0 0 ${days.length * colW} ${chartH + 34}`,
+    class: 'chart per-day',
+    role: 'img',
+    'aria-label': 'Answers per day',
+  });
+  days.forEach((day, i) => {
+    const n = counts.get(day) ?? 0;
+    const hgt = (n / max) * chartH;
+    const g = s('g', { 'data-day': day, 'data-count': n });
+    g.append(
+      s('rect', {
+        x: i * colW + 8,
+        y: chartH - hgt + 14,
+        width: colW - 16,
+        height: Math.max(hgt, n ? 2 : 0),
+        rx: 3,
+        class: 'col',
+      }),
+    );
+    g.append(
+      s('line', {
+        x1: i * colW + 4,
+        x2: (i + 1) * colW - 4,
+        y1: chartH + 14,
+        y2: chartH + 14,
+        class: 'axis',
+      }),
+    );
+    if (n)
+      g.append(
+        s(
+          'text',
+          { x: i * colW + colW / 2, y: chartH - hgt + 10, 'text-anchor': 'middle', class: 'value' },
+          String(n),
+        ),
+      );
+    const label = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
+    g.append(
+      s(
+        'text',
+        { x: i * colW + colW / 2, y: chartH + 30, 'text-anchor': 'middle', class: 'label' },
+        day === today ? 'Today' : label,
+      ),
+    );
+    g.append(s('title', {}, `${day}: ${n} answer${n === 1 ? '' : 's'}`));
+    svg.append(g);
+  });
+  return svg;
+}
+
+let progressSeq = 0;
+async function loadProgress() {
+  const mine = ++progressSeq;
+  try {
+    const p = await api(`/playground/progress?platform=${state.platform}&person=${state.person}`);
+    if (mine !== progressSeq) return;
+    const tile = (label, value) =>
+      h(
+        'div',
+        { class: 'tile' },
+        h('div', { class: 'tile-value' }, value),
+        h('div', { class: 'tile-label' }, label),
+      );
+    $('progress').replaceChildren(
+      h(
+        'div',
+        { class: 'tiles' },
+        tile('Readiness', pct(p.readiness)),
+        tile('Points', String(p.score)),
+        tile('Streak', String(p.streak)),
+        tile('Due', String(p.due)),
+      ),
+      h('h3', {}, 'Answers per day'),
+      answersChart(p.answersPerDay, p.today),
+      h('h3', {}, 'Readiness per topic'),
+      readinessChart(p.topics),
+    );
+  } catch (err) {
+    $('progress').replaceChildren(h('p', { class: 'muted' }, `Progress is unavailable: ${err.message}`));
+  }
+}
+
+// ---- composer ----
+
+function submitCommand(text) {
+  const clean = text.trim();
+  if (!clean || clean === '/studybot') return;
+  const full = clean.startsWith('/') ? clean : `/studybot ${clean}`;
+  state.history = [full, ...state.history.filter((x) => x !== full)].slice(0, 30);
+  localStorage.setItem('pg.history', JSON.stringify(state.history));
+  state.historyAt = -1;
+  state.stickToBottom = true;
+  send({ text: full });
+}
+
+function setupComposer() {
+  const input = $('command');
+  $('composer').addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitCommand(input.value);
+    input.value = '/studybot ';
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    state.historyAt = Math.max(
+      -1,
+      Math.min(state.history.length - 1, state.historyAt + (e.key === 'ArrowUp' ? 1 : -1)),
+    );
+    input.value = state.historyAt < 0 ? '/studybot ' : state.history[state.historyAt];
+  });
+  $('chips').replaceChildren(
+    ...SHORTCUTS.map((sub) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'chip',
+          dataset: { command: sub },
+          title: `/studybot ${sub}`,
+          onclick: () => submitCommand(`/studybot ${sub}`),
+        },
+        sub.startsWith('recommend') ? 'recommend…' : sub,
+      ),
+    ),
+  );
+}
+
+async function start() {
+  state.config = await api('/playground/config');
+  for (const b of document.querySelectorAll('[data-platform]')) {
+    b.addEventListener('click', () => {
+      state.platform = b.dataset.platform;
+      localStorage.setItem('pg.platform', state.platform);
+      applySwitches();
+    });
+  }
+  $('refresh-progress').addEventListener('click', loadProgress);
+  renderPeople();
+  setupComposer();
+  await poll();
+  applySwitches();
+  document.body.dataset.ready = 'true';
+  setInterval(poll, 1000);
+}
+
+start();

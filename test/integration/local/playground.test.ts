@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import { DEV_SECRETS } from '../../../src/local/dev-secrets.ts';
+import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
+import { discordKeys, TEST_SLACK_SECRET } from '../../support/platform-requests.ts';
+
+/**
+ * The playground signs requests with the development secrets, so it must exist only while those
+ * are the secrets in use: with real ones, its page, its sender and its API stand-ins are gone.
+ */
+const PLAYGROUND_ROUTES: [string, string][] = [
+  ['GET', '/'],
+  ['GET', '/playground/static/playground.js'],
+  ['GET', '/playground/config'],
+  ['GET', '/playground/events'],
+  ['POST', '/playground/send'],
+  ['GET', '/playground/progress?platform=slack&person=ada'],
+  ['POST', '/playground/slack/api/chat.postMessage'],
+  ['PATCH', '/playground/discord/api/v10/channels/1/messages/2'],
+];
+
+async function statusOf(bot: LocalBot, method: string, path: string): Promise<number> {
+  const body =
+    method === 'GET' ? undefined : JSON.stringify({ platform: 'slack', person: 'ada', text: 'help' });
+  const res = await fetch(`${bot.url}${path}`, {
+    method,
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  await res.body?.cancel();
+  return res.status;
+}
+
+describe('with real secrets configured', () => {
+  let bot: LocalBot;
+  beforeAll(async () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        SLACK_SIGNING_SECRET: TEST_SLACK_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-real-looking',
+        DISCORD_PUBLIC_KEY: discordKeys().publicKeyHex,
+        DISCORD_APPLICATION_ID: '100000000000000009',
+        DISCORD_BOT_TOKEN: 'real-looking-discord-token',
+      },
+      { devDefaults: DEV_SECRETS },
+    );
+    bot = await startLocalBot(config, { persist: false, playground: true });
+  });
+  afterAll(() => bot.close());
+
+  it('says the playground is off', () => {
+    expect(bot.playground).toBe(false);
+  });
+
+  it.each(PLAYGROUND_ROUTES)('has no %s %s', async (method, path) => {
+    expect(await statusOf(bot, method, path)).toBe(404);
+  });
+
+  it('still serves the bot itself', async () => {
+    expect(await statusOf(bot, 'GET', '/healthz')).toBe(200);
+  });
+});
+
+describe('with only one platform real', () => {
+  it('keeps the playground off (it would sign the other platform with the wrong secret)', async () => {
+    const config = loadConfig(
+      { PORT: '0', SLACK_SIGNING_SECRET: TEST_SLACK_SECRET },
+      { devDefaults: DEV_SECRETS },
+    );
+    const bot = await startLocalBot(config, { persist: false, playground: true });
+    try {
+      expect(bot.playground).toBe(false);
+      expect(await statusOf(bot, 'GET', '/')).toBe(404);
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('with the development secrets', () => {
+  let bot: LocalBot;
+  beforeAll(async () => {
+    bot = await startLocalBot(loadConfig({ PORT: '0' }, { devDefaults: DEV_SECRETS }), {
+      persist: false,
+      playground: true,
+    });
+  });
+  afterAll(() => bot.close());
+
+  it('serves the page and points the bot at its own API stand-ins', async () => {
+    const page = await fetch(`${bot.url}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('StudyBot playground');
+    const config = (await (await fetch(`${bot.url}/playground/config`)).json()) as {
+      apiUrls: { slack: string; discord: string };
+    };
+    expect(config.apiUrls).toEqual({
+      slack: `${bot.url}/playground/slack/api/`,
+      discord: `${bot.url}/playground/discord/api`,
+    });
+  });
+
+  it('sends a signed slash command to the real endpoint and records the bot’s channel post', async () => {
+    const res = await fetch(`${bot.url}/playground/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'slack', person: 'linus', text: '/studybot quiz' }),
+    });
+    const sent = (await res.json()) as { response: { status: number } };
+    expect(sent.response.status).toBe(200);
+    const { events } = (await (await fetch(`${bot.url}/playground/events?since=0`)).json()) as {
+      events: { kind: string; via: string; body?: { blocks?: unknown[] } }[];
+    };
+    const post = events.find((e) => e.kind === 'message' && e.via === 'chat.postMessage');
+    expect(JSON.stringify(post?.body?.blocks)).toContain('0 answered');
+  });
+
+  it('does not serve files outside its static folder', async () => {
+    for (const path of [
+      '/playground/static/../index.ts',
+      '/playground/static/%2e%2e/index.ts',
+      '/playground/static/people.ts',
+    ]) {
+      expect(await statusOf(bot, 'GET', path)).toBe(404);
+    }
+  });
+
+  it('refuses a send for someone who is not one of the pretend people', async () => {
+    const res = await fetch(`${bot.url}/playground/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'slack', person: 'mallory', text: 'help' }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('mallory');
+  });
+});
