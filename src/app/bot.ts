@@ -110,6 +110,29 @@ export class Bot {
     }
   }
 
+  /** A person's home view: progress everywhere, and this week's board of each of their channels. */
+  async home(actor: Actor, now: Date): Promise<Message[]> {
+    const person = personOf(actor);
+    const [progress, boards] = await Promise.all([
+      this.study.progress(person, undefined, now),
+      this.study.channelBoards(person, now),
+    ]);
+    const { buttons: _interactive, ...overview } = progressMessage(progress);
+    return [
+      overview,
+      ...boards.map((b) => {
+        const rank = b.rows.findIndex((r) => r.userId === actor.userId);
+        const message = leaderboardMessage(
+          b.rows,
+          'week',
+          b.weekKey,
+          rank >= 0 ? { rank: rank + 1, score: b.rows[rank]!.score } : undefined,
+        );
+        return { ...message, sections: [{ lines: [`<#${b.channelId}>`] }, ...message.sections] };
+      }),
+    ];
+  }
+
   async action(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
     const { verb, args } = decodeAction(action.id);
     switch (verb) {

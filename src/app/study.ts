@@ -158,6 +158,9 @@ export class StudyService {
     const day = localDay(answerAt, post.timeZone);
     const weekKey = isoWeekKey(answerAt, post.timeZone);
     const dayNo = epochDay(entry.at);
+    // A person's first answer in a channel also lists the channel on their profile (App Home);
+    // it is a set, so a retry adds nothing, and later answers skip this request.
+    if (!member) await this.store.noteChannel(person, channel.channelId);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       if (member && isApplied(member, key, dayNo)) break;
       const next = applyToMember(member, person, { points, correct: entry.correct, day, weekKey });
@@ -303,6 +306,17 @@ export class StudyService {
       10,
     );
     return { rows: rows.filter((r) => r.score > 0), weekKey, timeZone };
+  }
+
+  /** This week's top of each channel the person answers in (at most `limit` channels). */
+  async channelBoards(person: PersonRef, now: Date, limit = 3) {
+    const { channels } = await this.store.getProfile(person);
+    return Promise.all(
+      channels.slice(0, limit).map(async (channelId) => {
+        const board = await this.leaderboard({ ...person, channelId }, 'week', now);
+        return { channelId, ...board };
+      }),
+    );
   }
 
   async progress(person: PersonRef, channel: ChannelRef | undefined, now: Date): Promise<Progress> {

@@ -323,9 +323,16 @@ function tally(values: string[], known: string[]): Record<string, number> {
   return out;
 }
 
-/** Fills each source the author left without a url with the first fact URL the question names. */
+/**
+ * Fills each source the author left without a url with the first fact URL the question names.
+ * Retired-service facts are skipped: questions cite them to rule out a distractor, and their page
+ * (Elastic Inference, Edge Manager) would be the wrong place to send a reader.
+ */
 function withFactUrls(q: Question, factsById: Map<string, Fact>): Question {
-  const url = (q.facts ?? []).map((id) => factsById.get(id)?.source).find((u) => u !== undefined);
+  const url = (q.facts ?? [])
+    .filter((id) => !id.endsWith('.retired'))
+    .map((id) => factsById.get(id)?.source)
+    .find((u) => u !== undefined);
   if (!url) return q;
   return { ...q, sources: q.sources.map((s) => (s.url ? s : { ...s, url })) };
 }

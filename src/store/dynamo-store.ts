@@ -449,8 +449,20 @@ export class DynamoStudyStore implements StudyStore {
     return {
       retention: (out.Item?.retention as number | undefined) ?? 0.9,
       newCount: (out.Item?.newCount as number | undefined) ?? 0,
+      channels: out.Item?.channels instanceof Set ? [...(out.Item.channels as Set<string>)].sort() : [],
       ...(out.Item?.newDay ? { newDay: out.Item.newDay as string } : {}),
     };
+  }
+
+  async noteChannel(person: PersonRef, channelId: string): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: personPk(person), sk: 'PROFILE' },
+        UpdateExpression: 'ADD channels :c',
+        ExpressionAttributeValues: { ':c': new Set([channelId]) },
+      }),
+    );
   }
 
   async noteNewCard(person: PersonRef, day: string): Promise<void> {

@@ -97,6 +97,8 @@ export type ClaimResult =
 
 export interface ProfileRecord {
   retention: number;
+  /** Channels the person has answered in (for the Slack App Home leaderboards). */
+  channels: string[];
   newDay?: string;
   newCount: number;
 }
@@ -149,6 +151,8 @@ export interface StudyStore {
   /** All of a person's cards (progress, and which questions they have seen). */
   listCards(person: PersonRef): Promise<CardRecord[]>;
   getProfile(person: PersonRef): Promise<ProfileRecord>;
+  /** Remembers a channel the person answers in; idempotent (a set). */
+  noteChannel(person: PersonRef, channelId: string): Promise<void>;
   /** Counts a new card for today's new-card limit. */
   noteNewCard(person: PersonRef, day: string): Promise<void>;
   setRetention(person: PersonRef, retention: number): Promise<void>;

@@ -31,6 +31,8 @@ const sls = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), { logLevel
   functions: Record<string, { handler: string }>;
 };
 const FUNCTIONS = Object.keys(sls.functions);
+/** `src/handlers/daily-worker` for `handler: src/handlers/daily-worker.handler`. */
+const handlerFile = (name: string) => sls.functions[name]!.handler.replace(/\.handler$/, '');
 /** Generous ceilings that still catch a dependency pulled in by mistake (the bench has the real sizes). */
 const MAX_BUNDLE_KB = 5120;
 /** Paths that must never be an input of a Lambda bundle: local-only code and dev/test tooling. */
@@ -69,8 +71,8 @@ describePackaged('the packaged Lambda zips', () => {
     for (const name of FUNCTIONS) {
       const entries = readZip(join(PACKAGE_DIR, `${name}.zip`));
       // One file per zip: no node_modules, no source maps, nothing another function imports.
-      expect([...entries.keys()], `${name}.zip`).toEqual([`src/handlers/${name}.mjs`]);
-      bundles.set(name, entries.get(`src/handlers/${name}.mjs`)!);
+      expect([...entries.keys()], `${name}.zip`).toEqual([`${handlerFile(name)}.mjs`]);
+      bundles.set(name, entries.get(`${handlerFile(name)}.mjs`)!);
     }
   });
 
@@ -118,7 +120,7 @@ describePackaged('the packaged Lambda zips', () => {
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'studybot-zips-'));
       for (const [name, code] of bundles) {
-        const file = join(dir, 'src', 'handlers', `${name}.mjs`);
+        const file = join(dir, `${handlerFile(name)}.mjs`);
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, code);
       }
@@ -143,7 +145,7 @@ describePackaged('the packaged Lambda zips', () => {
 
     /** Imports the bundle in a fresh node process (a cold start) and invokes its handler once. */
     async function invoke(name: string, event: unknown): Promise<{ statusCode?: number; body?: string }> {
-      const url = pathToFileURL(join(dir, 'src', 'handlers', `${name}.mjs`)).href;
+      const url = pathToFileURL(join(dir, `${handlerFile(name)}.mjs`)).href;
       const code = `const { handler } = await import(${JSON.stringify(url)});
         const result = await handler(JSON.parse(process.env.EVENT), {}, () => {});
         process.stdout.write(JSON.stringify(result ?? null));`;

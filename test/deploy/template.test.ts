@@ -20,6 +20,8 @@ interface Statement {
   Condition?: unknown;
 }
 
+/** Handler files are kebab-case; function names are camelCase. */
+const HANDLER_FILE: Record<string, string> = { dailyWorker: 'daily-worker' };
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const TABLE_ARN = { 'Fn::GetAtt': ['StudyTable', 'Arn'] };
 const CHAT_FUNCTIONS = { slack: 'SlackLambdaFunction', discord: 'DiscordLambdaFunction' } as const;
@@ -119,7 +121,7 @@ describePackaged('the packaged CloudFormation template', () => {
       expect(p).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        Handler: `src/handlers/${name}.handler`,
+        Handler: `src/handlers/${HANDLER_FILE[name] ?? name}.handler`,
       });
       expect((p.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
         DYNAMODB_TABLE: { Ref: 'StudyTable' },

@@ -9,7 +9,7 @@ import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toSlackMessage } from 
 import { SlackWebApi } from './web-api.ts';
 
 /** All the adapter needs of the bot: one entry for commands, one for clicks. */
-export type SlackBot = Pick<Bot, 'command' | 'action'>;
+export type SlackBot = Pick<Bot, 'command' | 'action'> & Partial<Pick<Bot, 'home'>>;
 
 export interface SlackAppOptions {
   bot: SlackBot;
@@ -271,8 +271,9 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
   };
 }
 
-/** The App Home tab: your progress and this workspace's leaderboards, asked of the bot like commands. */
+/** The App Home tab: your progress and the leaderboards of the channels you answer in. */
 async function homeMessages(bot: SlackBot, actor: Actor, now: Date): Promise<Message[]> {
+  if (bot.home) return bot.home(actor, now);
   const progress = await bot.command(actor, { name: 'progress' }, now);
   return [progress.reply.message];
 }

@@ -24,12 +24,16 @@ function clip(text: string, max: number): string {
  * escaped first; then **bold** becomes *bold* and [label](url) becomes <url|label>.
  */
 export function toMrkdwn(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A channel mention (<#C0123>) is the one piece of markup both platforms share.
+      .replace(/&lt;#([A-Z0-9]+)&gt;/g, '<#$1>')
+      .replace(/\*\*(.+?)\*\*/g, '*$1*')
+      .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>')
+  );
 }
 
 /** Choices are lettered so a long choice can be read in full and picked by its letter. */
@@ -58,11 +62,15 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
     }));
   }
   const pick = picker.pick ?? 2;
+  // A checkbox label holds 75 characters. When every choice fits, the checkboxes carry the full
+  // text; otherwise the choices are listed in full above letter-only checkboxes.
+  const fits = picker.choices.every((c) => c.text.length + 4 <= 75);
   return [
     mrkdwnSection(
-      [`_Choose ${pick}, then submit._`, ...picker.choices.map((c, i) => `**${letter(i)}.** ${c.text}`)].join(
-        '\n',
-      ),
+      [
+        `_Choose ${pick}, then submit._`,
+        ...(fits ? [] : picker.choices.map((c, i) => `**${letter(i)}.** ${c.text}`)),
+      ].join('\n'),
     ),
     {
       type: 'actions',
@@ -72,7 +80,10 @@ function pickerBlocks(picker: ChoicePicker): KnownBlock[] {
           type: 'checkboxes',
           action_id: PICKER_CHECKBOXES_ID,
           options: picker.choices.slice(0, 10).map((c, i) => ({
-            text: { type: 'mrkdwn', text: clip(toMrkdwn(`*${letter(i)}.* ${c.text}`), 75) },
+            text: {
+              type: 'mrkdwn',
+              text: toMrkdwn(fits ? `**${letter(i)}.** ${c.text}` : `**${letter(i)}**`),
+            },
             value: c.id,
           })),
         },

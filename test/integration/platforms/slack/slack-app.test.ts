@@ -284,7 +284,17 @@ describe.each(dynamoTargets)('Slack app on $name', (target) => {
     expect(await scanAll()).toEqual(before);
   });
 
-  it('publishes the App Home tab with your progress', async () => {
+  it('publishes the App Home tab with your progress and the boards of channels you answer in', async () => {
+    await command('quiz', { channel_id: 'C0HOME' });
+    const [post] = slack.calls('chat.postMessage');
+    const answer = answerFor(post?.args.blocks, 'q');
+    await click({
+      action: answer.action,
+      state: answer.state,
+      responseUrl: slack.responseUrl('home'),
+      channelId: 'C0HOME',
+    });
+    slack.reset();
     const body = JSON.stringify({
       team_id: 'T0001',
       api_app_id: 'A0001',
@@ -298,6 +308,10 @@ describe.each(dynamoTargets)('Slack app on $name', (target) => {
     const [publish] = slack.calls('views.publish');
     expect(publish?.args.user_id).toBe('U0001');
     expect(publish?.args.view).toMatchObject({ type: 'home' });
+    const view = JSON.stringify(publish?.args.view);
+    expect(view).toContain('Your progress');
+    expect(view).toContain('<#C0HOME>');
+    expect(view).toMatch(/This week/);
     expect(slack.calls('auth.test')).toEqual([]);
   });
 });
