@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
 import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
 import { type FakeDiscordApi, startFakeDiscordApi } from '../../support/fake-discord-api.ts';
@@ -10,8 +9,8 @@ import {
   postDiscord,
   postSlack,
   slashCommandBody,
-  TEST_SLACK_SECRET,
 } from '../../support/platform-requests.ts';
+import { testConfig } from '../../support/test-config.ts';
 
 /** `/studybot subscribe` through the real signed Slack and Discord endpoints, for admins and others. */
 const NOW = new Date('2026-10-22T12:00:00Z'); // a Thursday
@@ -27,16 +26,10 @@ describe.each(dynamoTargets)('/studybot subscribe on $name', (target) => {
   beforeAll(async () => {
     slack = await startFakeSlackApi({ token: 'xoxb-test' });
     discord = await startFakeDiscordApi();
-    const config = loadConfig({
-      PORT: '0',
-      DYNAMODB_ENDPOINT: target.endpoint,
-      DYNAMODB_TABLE: `sub-${Math.random().toString(36).slice(2, 8)}`,
-      SLACK_SIGNING_SECRET: TEST_SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
+    const config = testConfig(target, {
       SLACK_API_URL: slack.apiUrl,
       SLACK_ADMIN_USER_IDS: 'UALLOWED',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_APPLICATION_ID: '100000000000000001',
       DISCORD_BOT_TOKEN: 'bot-test',
       DISCORD_API_URL: discord.api,
     });

@@ -1,6 +1,5 @@
 import { verifyKey } from 'discord-interactions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
 import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
 import {
@@ -10,26 +9,15 @@ import {
   postDiscord,
   postSlack,
   slashCommandBody,
-  TEST_SLACK_SECRET,
 } from '../../support/platform-requests.ts';
+import { testConfig } from '../../support/test-config.ts';
 
 const keys = discordKeys();
 
 describe.each(dynamoTargets)('local server endpoints on $name', (target) => {
   let bot: LocalBot;
   beforeAll(async () => {
-    const config = loadConfig({
-      PORT: '0',
-      DYNAMODB_ENDPOINT: target.endpoint,
-      DYNAMODB_TABLE: `endpoints-${Math.random().toString(36).slice(2, 8)}`,
-      SLACK_SIGNING_SECRET: TEST_SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_APPLICATION_ID: '100000000000000001',
-      DISCORD_BOT_TOKEN: 'discord-test',
-      SLACK_API_URL: 'http://127.0.0.1:9/api/',
-      DISCORD_API_URL: 'http://127.0.0.1:9/api',
-    });
+    const config = testConfig(target, { DISCORD_PUBLIC_KEY: keys.publicKeyHex });
     bot = await startLocalBot(config, { persist: false });
   });
   afterAll(() => bot.close());

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
 import { questionsById } from '../../../src/content/index.ts';
 import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID } from '../../../src/platforms/slack/render.ts';
@@ -16,8 +15,8 @@ import {
   postDiscord,
   postSlack,
   slashCommandBody,
-  TEST_SLACK_SECRET,
 } from '../../support/platform-requests.ts';
+import { testConfig } from '../../support/test-config.ts';
 
 /**
  * The same quiz-and-answer flow through Slack and through Discord, on one local server and one
@@ -65,16 +64,9 @@ describe.each(dynamoTargets)('Slack and Discord parity on $name', (target) => {
   beforeAll(async () => {
     slack = await startFakeSlackApi({ token: 'xoxb-test' });
     discord = await startFakeDiscordApi();
-    const config = loadConfig({
-      PORT: '0',
-      DYNAMODB_ENDPOINT: target.endpoint,
-      DYNAMODB_TABLE: `parity-${Math.random().toString(36).slice(2, 8)}`,
-      SLACK_SIGNING_SECRET: TEST_SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
+    const config = testConfig(target, {
       SLACK_API_URL: slack.apiUrl,
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_APPLICATION_ID: '100000000000000001',
-      DISCORD_BOT_TOKEN: 'discord-test',
       DISCORD_API_URL: discord.api,
     });
     local = await startLocalBot(config, { persist: false, now: () => NOW });

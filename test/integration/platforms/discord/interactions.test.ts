@@ -1,7 +1,6 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { verifyKey } from 'discord-interactions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../../src/config.ts';
 import { content, questionsById } from '../../../../src/content/index.ts';
 import { type LocalBot, startLocalBot } from '../../../../src/local/local-bot.ts';
 import { createDocumentClient } from '../../../../src/store/table.ts';
@@ -13,6 +12,7 @@ import {
   discordKeys,
   postDiscord,
 } from '../../../support/platform-requests.ts';
+import { testConfig } from '../../../support/test-config.ts';
 
 /**
  * Real signed interactions (Ed25519 over timestamp + body, key pair made here) sent to the local
@@ -101,15 +101,9 @@ describe.each(dynamoTargets)('Discord interactions on $name', (target) => {
 
   beforeAll(async () => {
     fake = await startFakeDiscordApi();
-    const config = loadConfig({
-      PORT: '0',
-      DYNAMODB_ENDPOINT: target.endpoint,
+    const config = testConfig(target, {
       DYNAMODB_TABLE: tableName,
-      SLACK_SIGNING_SECRET: 'unused-in-this-test',
-      SLACK_BOT_TOKEN: 'xoxb-unused',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_APPLICATION_ID: '100000000000000001',
-      DISCORD_BOT_TOKEN: 'discord-test',
       DISCORD_API_URL: fake.api,
     });
     bot = await startLocalBot(config, { persist: false, now: () => NOW });

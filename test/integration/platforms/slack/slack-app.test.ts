@@ -1,17 +1,12 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../../src/config.ts';
 import { type LocalBot, startLocalBot } from '../../../../src/local/local-bot.ts';
 import { PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID } from '../../../../src/platforms/slack/render.ts';
 import { createDocumentClient } from '../../../../src/store/table.ts';
 import { dynamoTargets } from '../../../support/dynamo.ts';
 import { type FakeSlackApi, type SlackCall, startFakeSlackApi } from '../../../support/fake-slack-api.ts';
-import {
-  blockActionsBody,
-  postSlack,
-  slashCommandBody,
-  TEST_SLACK_SECRET,
-} from '../../../support/platform-requests.ts';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../../support/platform-requests.ts';
+import { testConfig } from '../../../support/test-config.ts';
 
 /**
  * The Slack app end to end: real signed Slack requests to the local server, the real bot on a
@@ -81,18 +76,7 @@ describe.each(dynamoTargets)('Slack app on $name', (target) => {
 
   beforeAll(async () => {
     slack = await startFakeSlackApi({ token: 'xoxb-test' });
-    const config = loadConfig({
-      PORT: '0',
-      DYNAMODB_ENDPOINT: target.endpoint,
-      DYNAMODB_TABLE: `slack-${Math.random().toString(36).slice(2, 8)}`,
-      SLACK_SIGNING_SECRET: TEST_SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_ADMIN_USER_IDS: 'UADMIN',
-      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
-      DISCORD_APPLICATION_ID: '1',
-      DISCORD_BOT_TOKEN: 'unused',
-    });
+    const config = testConfig(target, { SLACK_API_URL: slack.apiUrl, SLACK_ADMIN_USER_IDS: 'UADMIN' });
     local = await startLocalBot(config, { persist: false, now: () => NOW });
   });
   afterAll(async () => {
