@@ -84,8 +84,19 @@ export class Bot {
         return ephemeral(helpMessage(command.reason));
       case 'quiz':
         return this.quiz(actor, command.topic, now);
-      case 'study':
-        return this.nextStudy(actor, command.topic, now);
+      case 'study': {
+        if (command.retention === undefined) return this.nextStudy(actor, command.topic, now);
+        await this.deps.store.setRetention(personOf(actor), command.retention);
+        const next = await this.nextStudy(actor, command.topic, now);
+        const note = `Desired retention set to **${Math.round(command.retention * 100)}%**: cards come back when you are about that likely to remember them (higher means more reviews).`;
+        return {
+          ...next,
+          reply: {
+            ...next.reply,
+            message: { ...next.reply.message, sections: [{ lines: [note] }, ...next.reply.message.sections] },
+          },
+        };
+      }
       case 'recommend':
         return this.recommend(actor, command.text, now);
       case 'leaderboard': {

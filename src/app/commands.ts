@@ -7,16 +7,24 @@ import type { Message } from './reply.ts';
 export type Command =
   | { name: 'help'; reason?: string }
   | { name: 'quiz'; topic?: string }
-  | { name: 'study'; topic?: string }
+  | { name: 'study'; topic?: string; retention?: number }
   | { name: 'recommend'; text: string }
   | { name: 'leaderboard'; period: 'week' | 'all' }
   | { name: 'progress' }
   | { name: 'subscribe'; time?: string; timezone?: string; days?: 'weekdays' | 'daily' }
   | { name: 'unsubscribe' };
 
+/** The range of desired retention a person may choose (FSRS request_retention). */
+export const MIN_RETENTION = 0.7;
+export const MAX_RETENTION = 0.97;
+
 export const SUBCOMMANDS = [
   { name: 'quiz', usage: 'quiz [topic]', about: 'post a question to this channel now' },
-  { name: 'study', usage: 'study [topic]', about: 'your next review card (only you see it)' },
+  {
+    name: 'study',
+    usage: 'study [topic] [retention 0.7–0.97]',
+    about: 'your next review card (only you see it); retention sets how well you want to remember',
+  },
   { name: 'recommend', usage: 'recommend <workload>', about: 'which SageMaker deployment fits a workload' },
   { name: 'leaderboard', usage: 'leaderboard [week|all]', about: "this channel's top 10" },
   { name: 'progress', usage: 'progress', about: 'your streak, due cards and readiness per topic' },
@@ -40,8 +48,9 @@ export function parseCommandText(raw: string): Command {
     case 'help':
       return { name: 'help' };
     case 'quiz':
-    case 'study':
       return args ? { name: sub, topic: args } : { name: sub };
+    case 'study':
+      return parseStudyArgs(args);
     case 'recommend':
       return { name: 'recommend', text: args };
     case 'leaderboard': {
@@ -60,6 +69,22 @@ export function parseCommandText(raw: string): Command {
     default:
       return { name: 'help', reason: `I don't know "${clip(head)}".` };
   }
+}
+
+/** `study [topic] [retention 0.85]`: the retention (desired recall, FSRS) may come anywhere. */
+function parseStudyArgs(args: string): Command {
+  const m = args.match(/\bretention\s*[= ]\s*(\S+)/i);
+  const topic = (m ? args.replace(m[0], '') : args).trim();
+  if (!m) return topic ? { name: 'study', topic } : { name: 'study' };
+  const raw = m[1]!.replace(/%$/, '');
+  const value = Number(raw) > 1 ? Number(raw) / 100 : Number(raw);
+  if (!Number.isFinite(value) || value < MIN_RETENTION || value > MAX_RETENTION) {
+    return {
+      name: 'help',
+      reason: `Retention is how likely you want to be to remember a card when it comes back: a number from ${MIN_RETENTION} to ${MAX_RETENTION} (or ${MIN_RETENTION * 100}% to ${MAX_RETENTION * 100}%), e.g. \`study retention 0.9\`.`,
+    };
+  }
+  return { name: 'study', retention: value, ...(topic ? { topic } : {}) };
 }
 
 function parseSubscribeArgs(words: string[]): Command {

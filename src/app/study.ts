@@ -61,6 +61,8 @@ export interface Progress {
   lapses: number;
   reviews: number;
   readiness: number;
+  /** The person's desired retention (FSRS request_retention). */
+  retention: number;
   topics: TopicProgress[];
   streak: number;
   bestStreak: number;
@@ -129,7 +131,9 @@ export class StudyService {
     if (!question) return { error: 'unknown-post' };
     const chosenNow = validChoices(question, chosenRaw);
     const key = `p:${postId}`;
-    let { post, card, member } = await this.store.loadAnswerState(channel, postId, person, questionId);
+    const state = await this.store.loadAnswerState(channel, postId, person, questionId);
+    let { card, member } = state;
+    const post = state.post;
     if (!post || post.questionId !== questionId) return { error: 'unknown-post' };
 
     // 1. The card: records the first answer to this post and reschedules the card.
@@ -140,7 +144,7 @@ export class StudyService {
       if (chosenNow.length === 0) return { error: 'no-choice' };
       const g = grade(question, chosenNow);
       const candidate: AnswerEntry = { at: now.toISOString(), chosen: g.chosen, correct: g.correct, key };
-      const next = this.nextCard(question, card, candidate, now);
+      const next = this.nextCard(question, card, candidate, now, state.retention);
       if ((await this.store.putCard(person, next, card?.version ?? 0)) === 'ok') {
         entry = candidate;
         card = next;
@@ -364,6 +368,7 @@ export class StudyService {
       lapses: live.reduce((a, c) => a + c.srs.lapses, 0),
       reviews: live.reduce((a, c) => a + c.srs.reps, 0),
       readiness: this.bank.length ? [...r.values()].reduce((a, b) => a + b, 0) / this.bank.length : 0,
+      retention: profile.retention,
       topics,
       streak: streakAlive ? (member?.streak ?? 0) : 0,
       bestStreak: member?.bestStreak ?? 0,

@@ -174,6 +174,10 @@ export function progressMessage(p: Progress): Message {
       { label: 'Lapses', value: String(p.lapses) },
       { label: 'Streak here', value: `${p.streak} (best ${p.bestStreak})` },
       { label: 'Points here', value: String(p.score) },
+      {
+        label: 'Desired retention',
+        value: `${pct(p.retention)} (\`/studybot study retention 0.85\` to change)`,
+      },
     ],
     buttons: [{ action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' }],
   };

@@ -263,6 +263,7 @@ export class DynamoStudyStore implements StudyStore {
       { pk: channelPk(channel), sk: `P#${postId}` },
       { pk: personPk(person), sk: `C#${questionId}` },
       { pk: channelPk(channel), sk: `M#${person.userId}` },
+      { pk: personPk(person), sk: 'PROFILE' },
     ];
     let pending: Item[] = keys;
     const found: Item[] = [];
@@ -279,7 +280,13 @@ export class DynamoStudyStore implements StudyStore {
     const post = toPost(pick(keys[0]!.pk, keys[0]!.sk));
     const card = toCard(pick(keys[1]!.pk, keys[1]!.sk));
     const member = toMember(pick(keys[2]!.pk, keys[2]!.sk));
-    return { ...(post ? { post } : {}), ...(card ? { card } : {}), ...(member ? { member } : {}) };
+    const retention = pick(keys[3]!.pk, keys[3]!.sk)?.retention as number | undefined;
+    return {
+      ...(post ? { post } : {}),
+      ...(card ? { card } : {}),
+      ...(member ? { member } : {}),
+      ...(retention !== undefined ? { retention } : {}),
+    };
   }
 
   async putCard(person: PersonRef, card: CardRecord, expectedVersion: number): Promise<WriteResult> {

@@ -121,13 +121,13 @@ export interface StudyStore {
   setPostMessageRef(channel: ChannelRef, postId: string, messageRef: string): Promise<void>;
   getPost(channel: ChannelRef, postId: string): Promise<PostRecord | undefined>;
 
-  /** Post, card and member in one consistent read: everything an answer needs. */
+  /** Post, card, member and the person's desired retention in one read: everything an answer needs. */
   loadAnswerState(
     channel: ChannelRef,
     postId: string,
     person: PersonRef,
     questionId: string,
-  ): Promise<{ post?: PostRecord; card?: CardRecord; member?: MemberRecord }>;
+  ): Promise<{ post?: PostRecord; card?: CardRecord; member?: MemberRecord; retention?: number }>;
   /** Writes the card if it is still at `expectedVersion` (0: must not exist). */
   putCard(person: PersonRef, card: CardRecord, expectedVersion: number): Promise<WriteResult>;
   getCard(person: PersonRef, questionId: string): Promise<CardRecord | undefined>;

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder, type SlashCommandStringOption } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { SUBCOMMANDS } from '../../app/commands.ts';
+import { MAX_RETENTION, MIN_RETENTION, SUBCOMMANDS } from '../../app/commands.ts';
 
 /**
  * `/studybot` as Discord registers it: the same subcommands and option names as Slack's free text
@@ -27,7 +27,19 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
     .setName('studybot')
     .setDescription('Daily questions, spaced review and SageMaker deployment advice')
     .addSubcommand((s) => s.setName('quiz').setDescription(about('quiz')).addStringOption(topic))
-    .addSubcommand((s) => s.setName('study').setDescription(about('study')).addStringOption(topic))
+    .addSubcommand((s) =>
+      s
+        .setName('study')
+        .setDescription(about('study'))
+        .addStringOption(topic)
+        .addNumberOption((o) =>
+          o
+            .setName('retention')
+            .setDescription('How likely you want to be to remember a card when it comes back (0.7 to 0.97)')
+            .setMinValue(MIN_RETENTION)
+            .setMaxValue(MAX_RETENTION),
+        ),
+    )
     .addSubcommand((s) =>
       s
         .setName('recommend')

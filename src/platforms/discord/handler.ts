@@ -124,7 +124,12 @@ export function commandOf(i: Interaction): Command {
     case 'quiz':
     case 'study': {
       const topic = opt('topic');
-      return topic ? { name: sub.name, topic } : { name: sub.name };
+      const retention = sub.name === 'study' ? Number(opt('retention')) : Number.NaN;
+      return {
+        name: sub.name,
+        ...(topic ? { topic } : {}),
+        ...(Number.isFinite(retention) ? { retention } : {}),
+      };
     }
     case 'recommend':
       return { name: 'recommend', text: opt('text') ?? '' };

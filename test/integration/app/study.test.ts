@@ -260,6 +260,28 @@ describe.each(dynamoTargets)('study engine on $name', (target) => {
     expect(next).toMatchObject({ isNew: false, question: { id: first.question.id } });
   });
 
+  it("schedules a person's channel answers with their own desired retention", async () => {
+    const { store, service } = await setup(target);
+    const q = single();
+    const relaxed = person('U1');
+    const strict = person('U2');
+    await store.setRetention(relaxed, 0.75);
+    await store.setRetention(strict, 0.95);
+    // Two channels post the same question a day apart; both people answer both correctly.
+    const dayTwo = at('2026-11-21T09:00:00Z');
+    const c1 = channel('C1');
+    const c2 = channel('C2');
+    const p1 = await postedQuestion(store, c1, q);
+    const p2 = await postedQuestion(store, c2, q, dayTwo);
+    for (const p of [relaxed, strict]) {
+      await service.answerPost(c1, p, p1, q.id, q.answer, T0);
+      await service.answerPost(c2, p, p2, q.id, q.answer, dayTwo);
+    }
+    const due = async (p: PersonRef) => new Date((await store.getCard(p, q.id))!.srs.due).getTime();
+    expect(await due(strict)).toBeLessThan(await due(relaxed));
+    expect((await service.progress(strict, c1, dayTwo)).retention).toBe(0.95);
+  });
+
   it('reports progress per topic from FSRS retrievability', async () => {
     const { service } = await setup(target);
     const ada = person('U1');

@@ -24,7 +24,13 @@ describe('/studybot command definitions', () => {
 
   it.each([
     ['quiz', [{ name: 'topic', type: 3, autocomplete: true }]],
-    ['study', [{ name: 'topic', type: 3, autocomplete: true }]],
+    [
+      'study',
+      [
+        { name: 'topic', type: 3, autocomplete: true },
+        { name: 'retention', type: 10, min_value: 0.7, max_value: 0.97 },
+      ],
+    ],
     ['recommend', [{ name: 'text', type: 3, required: true }]],
     ['leaderboard', [{ name: 'period', type: 3 }]],
     [

@@ -25,6 +25,13 @@ describe('Discord options to the shared Command', () => {
     ['quiz', {}, 'quiz', { name: 'quiz' }],
     ['quiz', { topic: 'autoscaling' }, 'quiz autoscaling', { name: 'quiz', topic: 'autoscaling' }],
     ['study', { topic: 'neo-edge' }, 'study neo-edge', { name: 'study', topic: 'neo-edge' }],
+    ['study', { retention: 0.85 }, 'study retention 0.85', { name: 'study', retention: 0.85 }],
+    [
+      'study',
+      { topic: 'autoscaling', retention: 0.9 },
+      'study autoscaling retention=90%',
+      { name: 'study', topic: 'autoscaling', retention: 0.9 },
+    ],
     [
       'recommend',
       { text: '20 MB documents, within 30 minutes' },
