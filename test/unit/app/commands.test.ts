@@ -9,7 +9,10 @@ describe('what people type after /studybot', () => {
     ['leaderboard ALL', { name: 'leaderboard', period: 'all' }],
     ['study retention 0.8', { name: 'study', retention: 0.8 }],
     ['study retention 95%', { name: 'study', retention: 0.95 }],
-    ['subscribe 7:30 America/New_York daily', { name: 'subscribe', time: '07:30', timezone: 'America/New_York', days: 'daily' }],
+    [
+      'subscribe 7:30 America/New_York daily',
+      { name: 'subscribe', time: '07:30', timezone: 'America/New_York', days: 'daily' },
+    ],
     ['recommend   20 MB documents', { name: 'recommend', text: '20 MB documents' }],
   ])('"%s" is %j', (text, command) => {
     expect(parseCommandText(text)).toEqual(command);
