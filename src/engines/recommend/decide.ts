@@ -4,6 +4,7 @@
  * it rests on, so the answer can cite the AWS page.
  */
 import { formatBytes, formatCount, formatSeconds, LIMIT, shown } from './cite.ts';
+import { INFERENCE_OPTIONS, SCALING_OPTIONS, STRATEGY_OPTIONS } from './options.ts';
 import type { Amount, InferenceOption, Workload } from './parse.ts';
 import type {
   Change,
@@ -19,7 +20,6 @@ import type {
   StrategyChoice,
   StrategyDecision,
 } from './schema.ts';
-import { INFERENCE_OPTIONS, SCALING_OPTIONS, STRATEGY_OPTIONS } from './schema.ts';
 
 type Out = { option: InferenceChoice; reason: string; facts: string[] };
 

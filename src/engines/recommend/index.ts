@@ -25,7 +25,8 @@ import type { Question, Recommendation } from './schema.ts';
 
 export { parseWorkload, type Workload } from './parse.ts';
 export { type RenderedAnswer, renderRecommendation, renderText } from './render.ts';
-export { type Recommendation, RecommendationSchema } from './schema.ts';
+// The zod schema lives in schema.ts for tests and tools; the engine itself needs no zod.
+export type { Recommendation } from './schema.ts';
 
 const TELL_ME =
   'Tell me about the workload: payload size (e.g. 20 MB), how long one request takes, how soon the answer is needed, and the traffic (steady, spiky, intermittent, nightly). For example: "20 MB documents, results within 30 minutes, about 500 a day in business hours".';

@@ -5,58 +5,37 @@
 import { z } from 'zod';
 import { content } from '../../content/index.ts';
 
-export const INFERENCE_OPTIONS = [
-  'real-time',
-  'serverless',
-  'async',
-  'batch',
-  'multi-model',
-  'multi-container',
-] as const;
-export const STRATEGY_OPTIONS = [
-  'blue-green-all-at-once',
-  'canary',
-  'linear',
-  'rolling',
-  'shadow',
-  'ab-test',
-] as const;
-export const SCALING_OPTIONS = ['scheduled', 'target-tracking', 'step'] as const;
-export const INSTANCE_OPTIONS = ['cpu', 'gpu', 'inferentia'] as const;
-export const CONTAINER_OPTIONS = ['prebuilt', 'script-mode', 'byoc'] as const;
-export const ORCHESTRATION_OPTIONS = [
-  'sagemaker-pipelines',
-  'step-functions',
-  'mwaa',
-  'mlflow',
-  'kubeflow',
-] as const;
-export const IAC_OPTIONS = ['cloudformation', 'cdk', 'terraform', 'pulumi'] as const;
-export const TARGET_OPTIONS = ['sagemaker', 'eks', 'ecs', 'lambda'] as const;
-export const EDGE_OPTIONS = ['neo', 'greengrass'] as const;
-export const RETIRED_SERVICES = ['elastic-inference', 'edge-manager', 'model-monitor'] as const;
-export const RELATED_SERVICES = [
-  'inference-recommender',
-  'model-registry',
-  'pipeline-caching',
-  'eventbridge',
-  'codepipeline',
-  'vpc-endpoints',
-  'kms',
-  'network-isolation',
-  'quality-gates',
-] as const;
-export const QUESTION_TOPICS = [
-  'workload',
-  'payload',
-  'processing',
-  'latency',
-  'traffic',
-  'models',
-  'rollout',
-  'gpu',
-] as const;
-export const PATTERNS = ['steady', 'spiky', 'intermittent', 'batch', 'peaks', 'business-hours'] as const;
+import {
+  CONTAINER_OPTIONS,
+  EDGE_OPTIONS,
+  IAC_OPTIONS,
+  INFERENCE_OPTIONS,
+  INSTANCE_OPTIONS,
+  ORCHESTRATION_OPTIONS,
+  PATTERNS,
+  QUESTION_TOPICS,
+  RELATED_SERVICES,
+  RETIRED_SERVICES,
+  SCALING_OPTIONS,
+  STRATEGY_OPTIONS,
+  TARGET_OPTIONS,
+} from './options.ts';
+
+export {
+  CONTAINER_OPTIONS,
+  EDGE_OPTIONS,
+  IAC_OPTIONS,
+  INFERENCE_OPTIONS,
+  INSTANCE_OPTIONS,
+  ORCHESTRATION_OPTIONS,
+  PATTERNS,
+  QUESTION_TOPICS,
+  RELATED_SERVICES,
+  RETIRED_SERVICES,
+  SCALING_OPTIONS,
+  STRATEGY_OPTIONS,
+  TARGET_OPTIONS,
+};
 
 const knownFacts = new Set(content.facts.map((f) => f.id));
 /** A fact id from content/facts.yaml; the URL resolves through `facts[]` or `fact(id)`. */

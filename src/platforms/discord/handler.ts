@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Actor, Bot } from '../../app/bot.ts';
 import type { Command } from '../../app/commands.ts';
 import type { Message, Outcome } from '../../app/reply.ts';
@@ -31,49 +31,48 @@ export interface DiscordHandlerOptions {
 
 type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
-interface InteractionOption {
-  name: string;
-  type: number;
-  value?: unknown;
-  focused?: boolean;
-  options?: InteractionOption[];
-}
-
-const OptionSchema: z.ZodType<InteractionOption> = z.lazy(() =>
-  z.object({
-    name: z.string(),
-    type: z.number(),
-    value: z.unknown().optional(),
-    focused: z.boolean().optional(),
-    options: z.array(OptionSchema).optional(),
-  }),
-);
+// zod/mini keeps the bundle small (cold start). Options nest at most two levels below the
+// command (a subcommand group, then a subcommand), so the schema spells the levels out.
+const LeafOptionSchema = z.object({
+  name: z.string(),
+  type: z.number(),
+  value: z.optional(z.unknown()),
+  focused: z.optional(z.boolean()),
+});
+const SubOptionSchema = z.object({
+  ...LeafOptionSchema.shape,
+  options: z.optional(z.array(LeafOptionSchema)),
+});
+const OptionSchema = z.object({
+  ...LeafOptionSchema.shape,
+  options: z.optional(z.array(SubOptionSchema)),
+});
 
 const UserSchema = z.object({
   id: z.string(),
-  username: z.string().optional(),
-  global_name: z.string().nullish(),
+  username: z.optional(z.string()),
+  global_name: z.nullish(z.string()),
 });
 
 // Only what the bot reads; unknown fields pass through untouched.
 const InteractionSchema = z.object({
   type: z.number(),
-  id: z.string().optional(),
-  application_id: z.string().optional(),
-  token: z.string().optional(),
-  guild_id: z.string().optional(),
-  channel_id: z.string().optional(),
-  member: z.object({ user: UserSchema, permissions: z.string().optional() }).optional(),
-  user: UserSchema.optional(),
-  message: z.object({ id: z.string(), flags: z.number().optional() }).optional(),
-  data: z
-    .object({
-      name: z.string().optional(),
-      options: z.array(OptionSchema).optional(),
-      custom_id: z.string().optional(),
-      values: z.array(z.string()).optional(),
-    })
-    .optional(),
+  id: z.optional(z.string()),
+  application_id: z.optional(z.string()),
+  token: z.optional(z.string()),
+  guild_id: z.optional(z.string()),
+  channel_id: z.optional(z.string()),
+  member: z.optional(z.object({ user: UserSchema, permissions: z.optional(z.string()) })),
+  user: z.optional(UserSchema),
+  message: z.optional(z.object({ id: z.string(), flags: z.optional(z.number()) })),
+  data: z.optional(
+    z.object({
+      name: z.optional(z.string()),
+      options: z.optional(z.array(OptionSchema)),
+      custom_id: z.optional(z.string()),
+      values: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  RecommendationSchema,
-  recommend,
-  renderRecommendation,
-} from '../../../../src/engines/recommend/index.ts';
+import { recommend, renderRecommendation } from '../../../../src/engines/recommend/index.ts';
+import { RecommendationSchema } from '../../../../src/engines/recommend/schema.ts';
 
 /** mulberry32: a tiny seeded PRNG, so a failing input can be replayed from its index. */
 function prng(seed: number): () => number {

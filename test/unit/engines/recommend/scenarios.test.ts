@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RecommendationSchema, recommend } from '../../../../src/engines/recommend/index.ts';
+import { recommend } from '../../../../src/engines/recommend/index.ts';
+import { RecommendationSchema } from '../../../../src/engines/recommend/schema.ts';
 import { type Case, NOTES_CASES, OWN_CASES } from './cases.ts';
 
 function check({ text, expect: want }: Case): void {
