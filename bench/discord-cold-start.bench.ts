@@ -127,7 +127,7 @@ export async function bench(): Promise<Figure[]> {
         'discord-rest-eager',
         `import '@discordjs/rest';\nexport { handler } from ${handlerPath};`,
       ),
-      note: '@discordjs/rest + undici evaluated at start',
+      note: '@discordjs/rest evaluated at start',
     },
   ];
   if (existsSync(join(DJS_DIR, 'node_modules', 'discord.js'))) {
