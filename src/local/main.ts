@@ -5,6 +5,9 @@ import { startLocalBot } from './local-bot.ts';
 
 /** `npm start`: the bot on this machine, with the embedded store unless DYNAMODB_ENDPOINT is set. */
 async function main(): Promise<void> {
+  // The locked SDK supports Node 20; its notice about versions published after January 2027 is
+  // for whoever upgrades it (Lambda runs Node 22), not for someone starting the bot locally.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config = loadConfig(process.env, { devDefaults: DEV_SECRETS });
   const bot = await startLocalBot(config, { playground: true });
   console.log(`StudyBot is running at ${bot.url}`);
