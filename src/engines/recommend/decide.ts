@@ -134,8 +134,9 @@ export function decideInference(ctx: Context): InferenceDecision | null {
     choice = 'batch';
   } else if (can.realtime && !(largeWord && w.sync !== true)) {
     const serverlessFits = can.serverless && !(wantsVariantFeatures && f.has('rollout'));
-    const quietTraffic =
-      intermittent || lowVolume || (spiky && !w.lowLatency) || (w.costSensitive && !steady);
+    // Spiky alone suits serverless only when nobody waits on a cold start during a burst.
+    const spikyQuiet = spiky && !w.lowLatency && (w.sync !== true || w.coldStartOk === true);
+    const quietTraffic = intermittent || lowVolume || spikyQuiet || (w.costSensitive && !steady);
     if (w.sync === false) {
       if (serverlessFits && quietTraffic && !steady) choice = 'serverless';
       else if (!steady && (w.idleCost || intermittent) && can.async) choice = 'async';
@@ -1200,8 +1201,14 @@ export function decideScaling(ctx: Context): ScalingDecision | null {
       w.patterns.has('business-hours') ||
       w.patterns.has('spiky') ||
       w.perDay !== undefined);
+  // Real-time (and multi-model/multi-container) endpoints reach zero only through inference components;
+  // scaling back out from zero needs a step policy.
+  const endpointZero = inf !== 'async' && f.has('scale-to-zero');
   const step =
-    f.has('fine-control') || fromZero || (w.patterns.has('spiky') && f.has('slow-scaling') && !predictable);
+    f.has('fine-control') ||
+    fromZero ||
+    endpointZero ||
+    (w.patterns.has('spiky') && f.has('slow-scaling') && !predictable);
   const chosen = new Set<ScalingChoice>(['target-tracking']);
   if (predictable) chosen.add('scheduled');
   if (step) chosen.add('step');
@@ -1243,6 +1250,14 @@ export function decideScaling(ctx: Context): ScalingDecision | null {
       ),
     );
   }
+  if (endpointZero)
+    reasons.push(
+      cite(
+        'To scale to zero, host the model as an inference component with MinInstanceCount 0; a step scaling policy brings the first instance back, which takes minutes.',
+        'realtime.scale-to-zero',
+        'scaling.target-tracking',
+      ),
+    );
   if (fromZero)
     reasons.push(
       cite(

@@ -83,25 +83,7 @@ const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const WORD_NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
+  'a hundred': 100,
   'a few': 3,
   few: 3,
   'a couple of': 2,
@@ -114,8 +96,59 @@ const WORD_NUMBERS: Record<string, number> = {
   'quarter of an': 0.25,
   'a dozen': 12,
 };
-const WORD_NUM =
-  '(half an|half a|a half|a quarter of an|quarter of an|a few|a couple of|a couple|a dozen|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)';
+/** Cardinals in words, compound ones included: "twenty-five", "forty five", "three hundred". */
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const CARDINAL = String.raw`(?:(?:${TENS})(?:[- ](?:${ONES}))?|${TEENS}|${ONES})(?:\s+hundred)?`;
+const WORD_NUM = `(half an|half a|a half|a quarter of an|quarter of an|a few|a couple of|a couple|a dozen|several|a hundred|${CARDINAL}|an|a)(?![a-z])`;
+const CARDINAL_VALUES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/** "twenty-five" → 25, "three hundred" → 300; NaN when a word is not a cardinal. */
+function cardinal(s: string): number {
+  let n = 0;
+  let seen = false;
+  for (const part of s.split(/[\s-]+/)) {
+    if (!part || part === 'and') continue;
+    if (part === 'hundred') {
+      n = (seen ? n : 1) * 100;
+    } else {
+      const v = CARDINAL_VALUES[part];
+      if (v === undefined) return Number.NaN;
+      n += v;
+    }
+    seen = true;
+  }
+  return seen ? n : Number.NaN;
+}
 
 const SIZE_UNITS: [RegExp, number][] = [
   [/^(tib|tb|terabytes?)$/, 1024 * GB],
@@ -130,7 +163,11 @@ const SIZE_RE = new RegExp(
   String.raw`(?<![\w.])${NUM}(?:\s*(?:-|to|and)\s*${NUM})?\s*-?\s*${SIZE_UNIT}(?![a-z0-9])`,
   'g',
 );
-const WORD_SIZE_RE = new RegExp(String.raw`\b${WORD_NUM}\s+(kilobytes?|megabytes?|gigabytes?)\b`, 'g');
+/** "half a GB", "forty to ninety MB", "a few megabytes". */
+const WORD_SIZE_RE = new RegExp(
+  String.raw`\b${WORD_NUM}(?:\s*(?:-|to|and)\s*${WORD_NUM})?\s+(kilobytes?|megabytes?|gigabytes?|kib|kb|mib|mb|gib|gb)(?![a-z0-9])`,
+  'g',
+);
 
 const DURATION_UNITS: [RegExp, number][] = [
   [/^(milliseconds?|millis|msecs?|ms)$/, 0.001],
@@ -147,7 +184,12 @@ const DURATION_RE = new RegExp(
   'g',
 );
 const WORD_DURATION_RE = new RegExp(
-  String.raw`\b${WORD_NUM}\s+(milliseconds?|seconds?|minutes?|hours?|days?|weeks?)(\s+and\s+a\s+half)?\b`,
+  String.raw`\b${WORD_NUM}(?:\s*(?:-|to|and|or)\s*${WORD_NUM})?\s+(milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)(\s+and\s+a\s+half|\s+or\s+(?:two|three|so))?(?![a-z0-9])`,
+  'g',
+);
+/** "1h30m", "1 hr 30 min", "2 hours and 15 minutes", "1m30s": one duration, not two. */
+const COMPOUND_DURATION_RE = new RegExp(
+  String.raw`(?<![\w.])${NUM}\s*(?:(h|hrs?|hours?)\s*(?:and\s*)?${NUM}\s*(?:m|mins?|minutes?)|(m|mins?|minutes?)\s*(?:and\s*)?${NUM}\s*(?:s|secs?|seconds?))(?![a-z0-9])`,
   'g',
 );
 /** Deadlines people give without a number. */
@@ -156,6 +198,8 @@ const DEADLINE_WORDS: [RegExp, number][] = [
   [/\b(next day|end of (?:the )?day|same day|within a day|by tomorrow)\b/g, DAY],
 ];
 
+/** "80 studies on a busy day": a rate per day, like "per day". */
+const TYPICAL_DAY = `(?:on|in) an? (?:busy|typical|normal|good|bad|average|slow|quiet|peak|regular|given) `;
 const MULTIPLIERS: Record<string, number> = {
   hundred: 100,
   k: 1e3,
@@ -169,7 +213,7 @@ const MULTIPLIERS: Record<string, number> = {
 };
 const MULT = String.raw`(?:\s*(k|thousand|mn|million|m|bn|billion|b)(?![a-z]))?`;
 const RATE_RE = new RegExp(
-  String.raw`(?<![\w.$])${NUM}${MULT}\s*((?:[a-z][a-z'-]*\s+){0,3}?)(?:per|an?|each|every|\/)\s*(second|sec|s|minute|min|hour|hr|h|day|night|week|month)\b`,
+  String.raw`(?<![\w.$])${NUM}${MULT}\s*((?:[a-z][a-z'-]*\s+){0,3}?(?:[a-z][a-z'-]*(?=\/))?)(?:per|an?|each|every|\/|${TYPICAL_DAY})\s*(second|sec|s|minute|min|hour|hr|h|day|night|week|month)\b`,
   'g',
 );
 const WORD_QUANTITY: Record<string, number> = {
@@ -184,8 +228,10 @@ const WORD_QUANTITY: Record<string, number> = {
   'thousands of': 3000,
   'millions of': 3e6,
 };
-const WORD_RATE_RE =
-  /\b(a few|few|several|a couple of|a handful of|a dozen|dozens of|hundreds of|thousands of|millions of)(?:\s+(hundred|thousand|million))?\s+(?:[a-z][a-z'-]*\s+){0,3}?(?:per|an?|each|every|\/)\s*(second|minute|hour|day|night|week|month)\b/g;
+const WORD_RATE_RE = new RegExp(
+  String.raw`\b(a few|few|several|a couple of|a handful of|a dozen|dozens of|hundreds of|thousands of|millions of|${CARDINAL})(?:\s+(hundred|thousand|million))?\s+(?:[a-z][a-z'-]*\s+){0,3}?(?:[a-z][a-z'-]*(?=\/))?(?:per|an?|each|every|\/|${TYPICAL_DAY})\s*(second|sec|minute|min|hour|hr|day|night|week|month)\b`,
+  'g',
+);
 const RPS_RE = new RegExp(
   String.raw`(?<![\w.])${NUM}${MULT}\s*(rps|tps|qps|req\/s|requests\/s|rpm|requests\/min)\b`,
   'g',
@@ -237,7 +283,7 @@ const FLAG_RULES: FlagRule[] = [
   {
     flag: 'sync',
     neg: 'wait',
-    re: /\b(real[- ]?time|synchronous(?:ly)?|immediate(?:ly)?|instant(?:ly|aneous(?:ly)?)?(?! ?roll)|right away|live (?:predictions?|scoring|inference|answers?)|interactive|user[- ]facing|customer[- ]facing|in the request path|online (?:predictions?|inference|scoring)|while (?:the )?(?:users?|customers?) waits?|(?:users?|customers?|callers?|clients?|people) (?:waits?|(?:is|are) waiting)(?: for (?:the |an? )?(?:answer|result|response|prediction)s?)?|chat ?bots?|web ?apps?|mobile apps?|checkout|rest api|http api|an api|api calls?|behind an api|time[- ]sensitive|on the fly|(?:can'?t|cannot) wait)\b/g,
+    re: /\b(real[- ]?time|synchronous(?:ly)?|immediate(?:ly)?|instant(?:ly|aneous(?:ly)?)?(?! ?roll)|right away|live (?:predictions?|scoring|inference|answers?)|interactive(?:ly)?|(?:stare|stares|staring|look(?:s|ing)?|wait(?:s|ing)?) at (?:the|their|a) screens?|(?:watch|watches|watching|see|sees) (?:a |the )?(?:spinner|loading)|user[- ]facing|customer[- ]facing|in the request path|online (?:predictions?|inference|scoring)|while (?:the )?(?:users?|customers?) waits?|(?:users?|customers?|callers?|clients?|people) (?:waits?|(?:is|are) waiting)(?: for (?:the |an? )?(?:answer|result|response|prediction)s?)?|chat ?bots?|web ?apps?|mobile apps?|checkout|rest api|http api|an api|api calls?|behind an api|time[- ]sensitive|on the fly|(?:can'?t|cannot) wait)\b/g,
   },
   {
     flag: 'low-latency',
@@ -251,7 +297,7 @@ const FLAG_RULES: FlagRule[] = [
   {
     flag: 'wait',
     neg: 'sync',
-    re: /\b(can wait|could wait|is (?:fine|ok|okay) to wait|not urgent|no rush|asynchronously|async is fine|queue (?:them|requests|it)|later|eventually|notif(?:y|ied|ies|ication|ications)|sns|email (?:them |us |me )?when|tolerat\w* (?:some )?(?:latency|delay)|delays? (?:is|are) (?:fine|ok|acceptable)|offline|fire and forget|callback|poll(?:ing)? for)\b/g,
+    re: /\b(can wait|could wait|is (?:fine|ok|okay) to wait|not urgent|no rush|asynchronously|async is fine|queue (?:them|requests|it)|later|eventually|notif(?:y|ied|ies|ication|ications)|sns|email (?:them |us |me )?when|tolerat\w* (?:some )?(?:latency|delay)|delays? (?:is|are) (?:fine|ok|acceptable)|offline|fire and forget|callbacks?|webhooks?|poll(?:s|ing)? for|nobody (?:sits |is |will be |needs to be )?wait\w*|no one (?:sits |is )?wait\w*|(?:pings?|e-?mails?|texts?|alerts?|messages?) (?:them|us|me|the (?:user|customer|team|client)s?) when|e-?mail\w* (?:[a-z]+ ){0,2}when|(?:ok|okay|fine|happy) (?:with )?waiting|pick(?:ed)? up later)\b/g,
   },
   {
     flag: 'cold-start-ok',
@@ -259,7 +305,7 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'cold-start-bad',
-    re: /\b(no cold starts?|avoid (?:any )?cold starts?|(?:can'?t|cannot) (?:afford|tolerate|accept) (?:a |any )?cold starts?|cold starts? (?:is|are) (?:not|un)acceptable|without cold starts?)\b/g,
+    re: /\b(cold starts? (?:would |will |could |might |can )?(?:annoy|hurt|frustrate|irritate|upset|ruin|kill|be (?:a problem|bad|painful|a deal ?breaker|unacceptable))\w*|(?:hate|dislike|can'?t stand) (?:the )?cold starts?|no cold starts?|avoid (?:any )?cold starts?|(?:can'?t|cannot) (?:afford|tolerate|accept) (?:a |any )?cold starts?|cold starts? (?:is|are) (?:not |un)acceptable|cold starts? (?:is|are) not (?:ok|okay|fine|tolerable|an option|allowed)|without cold starts?)\b/g,
   },
   {
     flag: 'steady',
@@ -267,11 +313,11 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'spiky',
-    re: /\b(spiky|spikes?|spiking|bursty|bursts?|unpredictable|sudden(?:ly)?|surges?|variable (?:traffic|load|demand)|fluctuat\w*|erratic|peaky)\b/g,
+    re: /\b(spiky|spikes?|spiking|bursty|bursts?|unpredictable|sudden(?:ly)?|surges?|variable (?:traffic|load|demand)|fluctuat\w*|erratic|peaky|(?:in|come in) waves|viral)\b/g,
   },
   {
     flag: 'intermittent',
-    re: /\b(intermittent(?:ly)?|sporadic(?:ally)?|infrequent(?:ly)?|occasional(?:ly)?|rarely|now and then|few times (?:a|per) (?:day|week|month)|handful of|idle|quiet (?:periods?|hours|nights|times)|long gaps|gaps between|low traffic|light traffic|low volume|little traffic|dev(?:\/| and | or )test|test environment|proof[- ]of[- ]concept|poc|prototype|demo|pay[- ]per[- ](?:use|request|invocation)|pay (?:only )?(?:for|when) (?:what|it'?s|used|use)|no traffic|hours without)\b/g,
+    re: /\b(intermittent(?:ly)?|sporadic(?:ally)?|infrequent(?:ly)?|occasional(?:ly)?|rarely|now and then|few times (?:a|per) (?:day|week|month)|handful of|idle|quiet (?:periods?|hours|nights|times)|long gaps|gaps between|low traffic|light traffic|low volume|little traffic|dev(?:\/| and | or )test|test environment|proof[- ]of[- ]concept|poc|prototype|demo|pay[- ]per[- ](?:use|request|invocation)|pay (?:only )?(?:for|when) (?:what|it'?s|used|use)|no traffic|hours without|(?:traffic|volume|usage|load|demand)(?: is|'s| are)? (?:very |v |pretty |really |quite |fairly |super )?(?:low|light|small|tiny|minimal|sparse)|(?:pretty|mostly|very|fairly|otherwise(?: it'?s)?(?: pretty)?) quiet|almost no (?:traffic|requests|calls|usage|load)|(?:barely|rarely|seldom) (?:used|called|hit))\b/g,
   },
   {
     flag: 'batch',
@@ -279,7 +325,7 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'peaks',
-    re: /\b(every (?:weekday|morning|monday|friday|evening|day at)|weekdays? at|at \d{1,2}(?::\d\d)? ?(?:am|pm)|(?<![-\d] ?)\d{1,2}(?::\d\d)? ?(?:am|pm)(?! ?(?:-|to|until|till) ?\d)|black friday|cyber monday|holiday (?:season|sales?|peaks?)|known (?:peaks?|events?|schedule)|predictable (?:peaks?|spikes?|pattern|traffic|schedule|load)|scheduled (?:events?|campaigns?|sales?|promotions?)|end of (?:the )?month|month[- ]end|lunch ?time|same time every|each morning|every morning|daily peak|morning peak|evening peak|peak hours)\b/g,
+    re: /\b(every (?:weekday|morning|monday|friday|evening|day at)|weekdays? at|at \d{1,2}(?::\d\d)? ?(?:am|pm)|(?<![-\d] ?)\d{1,2}(?::\d\d)? ?(?:am|pm)(?! ?(?:-|to|until|till) ?\d)|black friday|cyber monday|holiday (?:season|sales?|peaks?)|known (?:peaks?|events?|schedule)|predictable (?:peaks?|spikes?|pattern|traffic|schedule|load)|scheduled (?:events?|campaigns?|sales?|promotions?)|end of (?:the )?month|month[- ]end|lunch ?time|same time every|each morning|every morning|daily peak|morning peak|evening peak|peak hours|(?:tax|holiday|shopping|exam|enrol+ment|back[- ]to[- ]school|festive|sales) season|seasonal (?:peaks?|spikes?|traffic|load|demand)|known (?:in advance|ahead(?: of time)?)|(?:planned|expected) (?:peaks?|events?|launch(?:es)?|campaigns?|promotions?))\b/g,
   },
   {
     flag: 'business-hours',
@@ -287,7 +333,11 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'idle-cost',
-    re: /\b(idle|nothing (?:at night|overnight|on weekends)|quiet (?:at night|overnight|on weekends)|not (?:to )?pay(?:ing)? for (?:\w+ )?(?:overnight|at night|on weekends|while idle|when idle|when unused|idle)|scale to zero|scales? (?:down |in )?to zero|zero instances|pay (?:nothing|only)|no cost when|(?:minimi[sz]e|reduce|cut|avoid) (?:the )?costs? when|costs? when (?:not|idle|nothing)|pay for idle|paying for idle|pay[- ]per[- ](?:use|request|invocation)|nothing running|no (?:traffic|requests) (?:for|at|most|during|overnight)|most of the (?:day|time) (?:idle|quiet)|when there (?:are|is) no)\b/g,
+    re: /\b(idle|nothing (?:at night|overnight|on weekends)|quiet (?:at night|overnight|on weekends)|not (?:to )?pay(?:ing)? for (?:\w+ )?(?:overnight|at night|on weekends|while idle|when idle|when unused|idle)|scale to zero|scales? (?:down |in )?to zero|zero instances|pay (?:nothing|only)|no cost when|(?:minimi[sz]e|reduce|cut|avoid) (?:the )?costs? when|costs? when (?:not|idle|nothing)|pay for idle|paying for idle|pay[- ]per[- ](?:use|request|invocation)|nothing running|no (?:traffic|requests) (?:for|at|most|during|overnight)|most of the (?:day|time) (?:idle|quiet)|when there (?:are|is) no|(?:don'?t|do not|doesn'?t|never) (?:want|like) (?:to )?(?:[a-z]+ ){0,2}(?:idl\w+|sitting idle)|(?:gpus?|instances?|endpoints?|machines?|servers?|fleet) (?:sitting |running )?idl(?:e|ing)|pay(?:s|ing)? for (?:an? |the |our )?(?:[a-z0-9.]+ ){0,2}(?:all (?:weekend|night)|over the weekend|on weekends|overnight|at night)|zero (?:traffic |requests |calls )?(?:on|at|during|over) (?:the )?(?:weekends?|nights?))\b/g,
+  },
+  {
+    flag: 'scale-to-zero',
+    re: /\b(scal(?:e|es|ing) (?:down |in |back )?to zero|scale (?:out |up )?from zero|zero instances|min(?:imum)? (?:instance )?(?:count|capacity) (?:of |to |=)?0)\b/g,
   },
   {
     flag: 'cost',
@@ -309,7 +359,15 @@ const FLAG_RULES: FlagRule[] = [
   { flag: 'inferentia', re: /\b(inferentia\d?|inf[12]|neuron sdk|neuron)\b/g },
   {
     flag: 'many-models',
-    re: /\b((?:one )?models? (?:per|for each|for every) (?:customer|tenant|user|region|store|city|device|client|account|country|site|merchant|shop)|(?:customer|tenant|user|region|store|client|city|merchant|shop|site|country)[- ]specific models?|per[- ](?:customer|tenant|user|region|store|client|merchant) models?|hundreds of models|thousands of models|dozens of models|many models|lots of models|large number of models|multi[- ]?tenan\w*|each (?:customer|tenant|client|merchant) (?:has|gets) (?:its|their) own model)\b/g,
+    re: /\b((?:one )?models? (?:per |for each |for every |for each of (?:our|the|their|its|these|those|all) (?:[\d,]+ )?)(?:customer|tenant|user|region|store|city|device|client|account|country|site|merchant|shop|market|branch|team|brand|warehouse|hospital|school|partner)s?|(?:customer|tenant|user|region|store|client|city|merchant|shop|site|country)[- ]specific models?|per[- ](?:customer|tenant|user|region|store|client|merchant|city|country|site|device|account) models?|(?:hundreds|thousands|dozens|lots|a large number|a lot) of (?:[a-z0-9-]+ ){0,3}?(?:models|variants|classifiers|forecasters|regressors)|many (?:[a-z0-9-]+ ){0,2}?models|multi[- ]?tenan\w*|each (?:customer|tenant|client|merchant) (?:has|gets) (?:its|their) own model)\b/g,
+  },
+  {
+    flag: 'shared-endpoint',
+    re: /\b((?:on|behind|into|onto|in|from|share|sharing) (?:a single|one|the same|a shared|a single shared|one shared) endpoint|(?:one|a single|a shared) endpoint (?:for|to serve|serving|hosting) (?:all|them|these|those|both|every|each|the models)|consolidat\w* (?:[a-z]+ ){0,3}(?:models|endpoints))\b/g,
+  },
+  {
+    flag: 'direct',
+    re: /\b(direct (?:mode|invocation)|targetcontainerhostname|(?:called|invoked|used|hit) (?:independently|separately|individually|directly|on (?:its|their) own)|(?:call|invoke) (?:each|them|one) (?:[a-z]+ )?(?:independently|separately|individually|directly))\b/g,
   },
   {
     flag: 'same-framework',
@@ -322,7 +380,7 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'chain',
-    re: /\b(inference pipeline|serial (?:pipeline|containers?|steps?|inference)|chain(?:ed)? (?:of )?(?:steps|containers|models)|chain|sequence of (?:steps|containers|models)|(?:separate|own|different|multiple|several) containers|ensembles?|followed by (?:a|another) (?:model|container)|two[- ]step|multi[- ]step (?:inference|prediction))\b/g,
+    re: /\b(inference pipeline|serial (?:pipeline|containers?|steps?|inference)|chain(?:ed)? (?:of )?(?:steps|containers|models)|chain|sequence of (?:steps|containers|models)|(?:separate|own) containers?|(?:different|multiple|several) containers|ensembles?|followed by (?:a|another) (?:model|container)|two[- ]step|multi[- ]step (?:inference|prediction))\b/g,
   },
   { flag: 'prepost', re: /\b(pre-?process\w*|post-?process\w*|feature transform\w*|featuri[sz]ation)\b/g },
   {
@@ -331,7 +389,7 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'small-slice',
-    re: /\b(canary|small (?:portion|percentage|slice|fraction|subset|share|amount|group|part|%)(?: of)?|subset of (?:users|traffic|requests|customers)|(?:[1-9]|[1-4]\d|50) ?% of (?:the )?(?:live |production )?(?:traffic|users|requests|customers)|(?:[1-9]|[1-4]\d) ?% (?:to|goes to|on) (?:the )?new|few (?:percent|users)|first slice|small group of users)\b/g,
+    re: /\b(canary|small (?:portion|percentage|slice|fraction|subset|share|amount|group|part|%)(?: of)?|subset of (?:users|traffic|requests|customers)|(?:[1-9]|[1-4]\d|50)(?: ?%| percent) of (?:the )?(?:live |production |prod |real )?(?:traffic|users|requests|customers|calls)|(?:[1-9]|[1-4]\d)(?: ?%| percent) (?:to|goes to|on|for) (?:the )?(?:new|candidate|v\d)|then (?:shift |send |move |route )?(?:the rest|the remaining|100 ?%|everything|all (?:of )?(?:the )?traffic)|few (?:percent|users)|first slice|small group of users)\b/g,
   },
   {
     flag: 'equal-steps',
@@ -343,7 +401,11 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'no-user-impact',
-    re: /\b(shadow\w*|without (?:affecting|impacting|exposing|touching|disturbing|any (?:user|customer) impact|user impact|customer impact|impact(?:ing)? (?:on |to )?(?:users|customers))|no (?:user|customer)[- ]impact|(?:users?|customers?) (?:never|won'?t|don'?t|do not|will not|should not|shouldn'?t|must not) see|not (?:returned|served|shown|visible) to (?:the )?(?:users|customers)|mirror(?:ed|ing)? (?:the )?(?:traffic|requests)|copy of (?:the )?(?:production |live |real )?(?:traffic|requests)|challenger|dark launch\w*|before (?:any )?(?:users|customers) see|(?:validate|test|evaluate|try) (?:it |the new model |them )?(?:on|against|with) (?:real|live|production) (?:traffic|requests|data)|on (?:real|live|production) traffic|risk[- ]free)\b/g,
+    re: /\b(shadow\w*|without (?:affecting|impacting|exposing|touching|disturbing|any (?:user|customer) impact|user impact|customer impact|impact(?:ing)? (?:on |to )?(?:users|customers))|no (?:user|customer)[- ]impact|(?:users?|customers?) (?:never|won'?t|don'?t|do not|will not|should not|shouldn'?t|must not) see|not (?:returned|served|shown|visible) to (?:the )?(?:users|customers)|mirror(?:ed|ing)? (?:the |our )?(?:prod(?:uction)? |live |real )?(?:traffic|requests)|(?:users?|customers?) (?:[a-z']+ ){0,3}only (?:ever )?(?:see|get) (?:the )?(?:current|old|existing|production|live)|before (?:it|they) (?:serves?|reach(?:es)?|affects?) (?:any )?(?:users|customers|anyone|anybody)|(?:without|w\/o) (?:any )?(?:users?|customers?) (?:seeing|noticing|knowing|being affected)|compare (?:the |their )?(?:outputs?|predictions?|answers?) offline|copy of (?:the )?(?:production |live |real )?(?:traffic|requests)|challenger|dark launch\w*|before (?:any )?(?:users|customers) see|risk[- ]free)\b/g,
+  },
+  {
+    flag: 'live-validate',
+    re: /\b((?:validate|test|evaluate|try|compare|check|run)\w* (?:[a-z0-9.'-]+ ){0,3}?(?:on|against|with) (?:real|live|production|prod|actual) (?:traffic|requests|queries|data|calls|inputs|payloads)|on (?:real|live|production|prod) traffic)\b/g,
   },
   {
     flag: 'compare-metrics',
@@ -368,7 +430,7 @@ const FLAG_RULES: FlagRule[] = [
   },
   {
     flag: 'fine-control',
-    re: /\b(step scaling|finer control|fine[- ]grained (?:control|scaling)|granular (?:control|scaling)|(?:scaling|alarm|metric|multiple|different) thresholds|aggressive(?:ly)? scal\w*|scale (?:out )?(?:more )?aggressively|scale out from zero|from zero)\b/g,
+    re: /\b(step scaling|finer control|fine[- ]grained (?:control|scaling)|granular (?:control|scaling)|(?:scaling|alarm|metric|multiple|different) thresholds|aggressive(?:ly)? scal\w*|scale (?:out )?(?:more )?aggressively|scale out from zero|from zero|(?:cpu|utili[sz]ation|several|two|three) thresholds|step adjustments?|(?:add|remove) (?:\d+|one|two|three|four|five|ten) (?:more )?instances? (?:above|over|at|when|if|beyond))\b/g,
   },
   {
     flag: 'slow-scaling',
@@ -468,8 +530,11 @@ const FRAMEWORKS: [string, RegExp][] = [
   ['scikit-learn', /\b(scikit[- ]learn|sklearn)\b/],
   ['mxnet', /\bmxnet\b/],
   ['onnx', /\bonnx\b/],
-  ['hugging face', /\b(hugging ?face|transformers library)\b/],
+  ['hugging face', /\b(hugging ?face|transformers library|hf(?: transformers)?)\b/],
   ['lightgbm', /\blightgbm\b/],
+  ['catboost', /\bcatboost\b/],
+  ['spacy', /\bspacy\b/],
+  ['fasttext', /\bfast ?text\b/],
 ];
 
 const OPTION_MENTIONS: [InferenceOption, RegExp][] = [
@@ -482,9 +547,12 @@ const OPTION_MENTIONS: [InferenceOption, RegExp][] = [
 ];
 
 const NEGATION =
-  /\b(no|not|never|without|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|dont|doesnt|isnt|arent|nor|neither|no need (?:for|to)|rather than|instead of|avoid|unlike)\b/;
+  /\b(no|not|never|nobody|no one|without|w\/o|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|dont|doesnt|isnt|arent|nor|neither|no need (?:for|to)|rather than|instead of|avoid|unlike)\b/;
 const NEGATION_AFTER =
   /^\s*(?:is |are |was |isn'?t |aren'?t )?(?:not (?:needed|required|necessary|important|a concern|an issue|critical)|unnecessary|optional|irrelevant|isn'?t needed|aren'?t needed)/;
+
+const IDLE_STATE_AFTER =
+  /^\s*(?:to )?(?:sit(?:s|ting)? |be |being |stay(?:ing)? |running |left )?(?:idl\w*|running (?:idle|overnight|all|at night|on weekends|when)|(?:on|up) (?:all|over|overnight|at night)|all (?:weekend|night|day)|overnight|at night|on weekends)/;
 
 /** The clause before `at`: negation and context never reach across a sentence or a "but". */
 function clauseBefore(text: string, at: number, span: number): string {
@@ -512,14 +580,17 @@ function isNegated(text: string, start: number, end: number): boolean {
   const before = clauseBefore(text, start, 32);
   const neg = NEGATION.exec(before);
   // "not to pay for GPUs overnight" negates the paying, not the GPU.
-  if (neg && !/\b(pay|paying|spend\w*|wast\w+|keep\w*|leav\w+|idle)\b/.test(before.slice(neg.index)))
+  if (neg && !/\b(pay|paying|spend\w*|wast\w+|keep\w*|leav\w+|idle)\b/.test(before.slice(neg.index))) {
+    // "don't want GPUs idling", "no instances running overnight": the state is negated, not the thing.
+    if (IDLE_STATE_AFTER.test(text.slice(end, end + 40))) return false;
     return true;
+  }
   return NEGATION_AFTER.test(text.slice(end, end + 30));
 }
 
 /** "pay for GPUs overnight", "idle overnight": a quiet time of day, not an overnight job. */
 function idleOvernight(text: string, at: number): boolean {
-  return /\b(pay\w*|idle|nothing|quiet|off|down|shut\w*|scal\w+|zero|empty|no (?:traffic|requests))\b/.test(
+  return /\b(pay\w*|idle|nothing|quiet|off|down|shut\w*|scal\w+|zero|empty|no (?:traffic|requests)|flat|low|light|slow|dead|calm|drops?|dips?)\b/.test(
     clauseBefore(text, at, 40),
   );
 }
@@ -527,6 +598,7 @@ function idleOvernight(text: string, at: number): boolean {
 function toNumber(s: string | undefined): number {
   if (s === undefined) return Number.NaN;
   if (s in WORD_NUMBERS) return WORD_NUMBERS[s] ?? Number.NaN;
+  if (/^[a-z]/.test(s)) return cardinal(s);
   return Number.parseFloat(s.replace(/,/g, ''));
 }
 
@@ -618,11 +690,11 @@ function sizeKind(text: string, start: number, end: number): SizeKind {
 type DurationKind = 'processing' | 'deadline' | 'interval' | 'other';
 
 const PROCESSING_CONTEXT =
-  /\b(takes?|taking|took|processing|process(?:es|ed)?|runs?|running|inference (?:time|takes|is|needs)|compute|computation|execution|job duration|to (?:score|analy[sz]e|transcribe|render|run|process|complete|finish|generate)|per (?:request|image|document|file|item|call|video|record|job|invocation|claim)|each (?:request|image|document|file|item|call|video|record|job|invocation|claim)|long[- ]running|lasts?|duration|inference of|model needs|needs about)\b/g;
+  /\b(takes?|taking|took|processing|process(?:es|ed)?|runs?|running|inference (?:time|takes|is|needs)|compute|computation|execution|job duration|to (?:score|analy[sz]e|transcribe|render|run|process|complete|finish|generate)|(?:per|each) (?!(?:day|night|hour|week|month|minute|second|year|weekday|weekend|time|instance|endpoint|step|batch)s?\b)[a-z]{2,}|long[- ]running|lasts?|duration|inference of|model needs|needs about)\b/g;
 const DEADLINE_CONTEXT =
   /\b(within|latency|respond|response|responses|answers?|results?|deadline|sla|slo|turnaround|wait(?:ing)?|ready|back|in under|by|p\d\d|sub|expect\w*|returned|delivered|available|need(?:s|ed)? (?:it|them|the \w+) (?:in|within)|tolerate|acceptable|ok to|fine to|response time|get (?:it|them|an answer|a result))\b/g;
 const INTERVAL_CONTEXT =
-  /\b(every|each|per|cold starts?|baking|bake|shadow|for the (?:next|last)|ago|retrain\w*|weekly|daily|run (?:for|over)|test for|period|window|cooldown|ttl|keep|retention|history|last|past|lasts? for)\s*$/;
+  /\b(every|each|per|cold starts?|baking|bake|shadow|for the (?:next|last)|ago|retrain\w*|weekly|daily|test for|period|window|cooldown|ttl|keep|retention|history|last|past|lasts? for)\s*$/;
 
 function lastIndexOfRe(s: string, re: RegExp): number {
   let last = -1;
@@ -633,8 +705,14 @@ function lastIndexOfRe(s: string, re: RegExp): number {
 function durationKind(text: string, start: number, end: number, unitFactorValue: number): DurationKind {
   const before = clauseBefore(text, start, 48);
   const after = clauseAfter(text, end, 36);
+  const lead = before.replace(/\s*(?:about|around|roughly|~|approx\.?|up to|at least)\s*$/, '');
+  if (INTERVAL_CONTEXT.test(lead)) return 'interval';
+  // "run the shadow test for 2 weeks" is a period; "a request can run for three hours" is the work.
   if (
-    INTERVAL_CONTEXT.test(before.replace(/\s*(?:about|around|roughly|~|approx\.?|up to|at least)\s*$/, ''))
+    /\brun (?:for|over)\s*$/.test(lead) &&
+    !/\b(requests?|jobs?|inferences?|single|each|tasks?|calls?|invocations?|predictions?|processing)\b/.test(
+      lead,
+    )
   ) {
     return 'interval';
   }
@@ -709,12 +787,16 @@ function normalise(input: string): string {
   } catch {
     t = input;
   }
-  return t
-    .replace(/[A-Z]/g, (c) => c.toLowerCase())
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ');
+  return (
+    t
+      .replace(/[A-Z]/g, (c) => c.toLowerCase())
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ')
+      // A line wrapped mid-sentence in a pasted paragraph is one sentence; lists and paragraphs stay apart.
+      .replace(/([a-z0-9,)%])\r?\n(?=[ \t]*[a-z(~"'])/g, (m, c: string) => `${c}${' '.repeat(m.length - 1)}`)
+  );
 }
 
 const HINT_RE = /(?:^|[\s,;(])([a-z][a-z_.-]{0,30})\s*=\s*("[^"\n]{0,80}"|'[^'\n]{0,80}'|[^\s,;)]{1,80})/g;
@@ -1039,6 +1121,13 @@ function readInto(w: Workload): void {
     }
   }
   const f = w.flags;
+  // "test it on live traffic" is a shadow test only when nothing else says how users are exposed.
+  if (
+    f.has('live-validate') &&
+    !['small-slice', 'equal-steps', 'compare-metrics', 'low-capacity'].some((x) => f.has(x))
+  ) {
+    f.add('no-user-impact');
+  }
 
   // Sizes.
   for (const m of t.matchAll(SIZE_RE)) {
@@ -1048,10 +1137,10 @@ function readInto(w: Workload): void {
     if (a) addSize(w, t, a);
   }
   for (const m of t.matchAll(WORD_SIZE_RE)) {
-    const factor =
-      unitFactor((m[2] ?? '').replace(/s$/, ''), SIZE_UNITS) ?? unitFactor(m[2] ?? '', SIZE_UNITS);
+    const unit = m[3] ?? '';
+    const factor = unitFactor(unit.replace(/s$/, ''), SIZE_UNITS) ?? unitFactor(unit, SIZE_UNITS);
     if (factor === undefined) continue;
-    const a = amount(t, m.index, m.index + m[0].length, toNumber(m[1]), Number.NaN, factor);
+    const a = amount(t, m.index, m.index + m[0].length, toNumber(m[1]), toNumber(m[2]), factor);
     if (a) addSize(w, t, a);
   }
   if (!w.payload) {
@@ -1059,31 +1148,60 @@ function readInto(w: Workload): void {
     else if (f.has('small-payload')) w.payloadWord = 'small';
   }
 
-  // Durations.
+  // Durations. Compound ones first ("1h30m"), so their parts are not read again on their own.
+  const compound: [number, number][] = [];
+  // Matches come in text order, so one forward pointer per pass keeps the check linear on long input.
+  const inside = (spans: [number, number][]) => {
+    let i = 0;
+    return (at: number): boolean => {
+      while (i < spans.length && (spans[i]?.[1] ?? 0) <= at) i++;
+      const span = spans[i];
+      return span !== undefined && at >= span[0];
+    };
+  };
+  for (const m of t.matchAll(COMPOUND_DURATION_RE)) {
+    const n = m[2] ? toNumber(m[1]) * HOUR + toNumber(m[3]) * MIN : toNumber(m[1]) * MIN + toNumber(m[5]) * 1;
+    const a = amount(t, m.index, m.index + m[0].length, n, Number.NaN, 1);
+    compound.push([m.index, m.index + m[0].length]);
+    if (a) addDuration(w, t, a, m[2] ? HOUR : MIN);
+  }
+  const inCompound = inside(compound);
   for (const m of t.matchAll(DURATION_RE)) {
+    if (inCompound(m.index)) continue;
     const factor = unitFactor(m[3] ?? '', DURATION_UNITS);
     if (factor === undefined) continue;
     // "5 s3 buckets", "3 hours ago" and rates ("5 per second") are not durations of work.
     const a = amount(t, m.index, m.index + m[0].length, toNumber(m[1]), toNumber(m[2]), factor);
     if (a) addDuration(w, t, a, factor);
   }
+  const inCompoundWord = inside(compound);
   for (const m of t.matchAll(WORD_DURATION_RE)) {
+    if (inCompoundWord(m.index)) continue;
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     // "500 a day", "twice an hour", "per hour": rates, not durations.
     if (
       /^(a|an)$/.test(m[1] ?? '') &&
-      !/\b(within|in|under|about|around|than|takes?|took|taking|for|of|to|after|approx\w*|roughly|nearly|almost|least|most|over|up to|is|are|be|wait|by|only|just|max|maximum)\s*$/.test(
+      m[2] === undefined &&
+      !/\b(within|in|under|about|around|than|takes?|took|taking|for|of|to|after|approx\w*|roughly|nearly|almost|least|most|over|up to|is|are|be|wait|waiting|by|only|just|max|maximum)\s*$/.test(
         before,
       )
     ) {
       continue;
     }
-    const unit = m[2] ?? '';
+    const unit = m[3] ?? '';
     const factor = unitFactor(unit, DURATION_UNITS);
     if (factor === undefined) continue;
-    let n = toNumber(m[1]);
-    if (m[3]) n += 0.5;
-    const a = amount(t, m.index, m.index + m[0].length, n, Number.NaN, factor);
+    let lo = toNumber(m[1]);
+    let hi = toNumber(m[2]);
+    // "one and a half hours" is 1.5, not a range from a half to one.
+    if (/\band a half\s+[a-z]+$/.test(m[0]) && Number.isFinite(hi)) {
+      lo += hi;
+      hi = Number.NaN;
+    }
+    const tail = m[4] ?? '';
+    if (/and a half/.test(tail)) lo += 0.5;
+    else if (/or (two|three)/.test(tail)) hi = toNumber(/or (two|three)/.exec(tail)?.[1]);
+    const a = amount(t, m.index, m.index + m[0].length, lo, hi, factor);
     if (a) addDuration(w, t, a, factor);
   }
   for (const [re, seconds] of DEADLINE_WORDS) {
@@ -1106,7 +1224,8 @@ function readInto(w: Workload): void {
     if (m[4] === 'night') w.patterns.add('batch');
   }
   for (const m of t.matchAll(WORD_RATE_RE)) {
-    const base = WORD_QUANTITY[m[1] ?? ''] ?? 3;
+    const base = WORD_QUANTITY[m[1] ?? ''] ?? toNumber(m[1]);
+    if (!Number.isFinite(base)) continue;
     const n = base * (m[2] ? (MULTIPLIERS[m[2]] ?? 1) : 1);
     const per = PERIOD_PER_DAY[m[3] ?? ''];
     if (per === undefined) continue;
@@ -1169,10 +1288,13 @@ function readInto(w: Workload): void {
     const asking =
       /\b(should|could|would|or|vs\.?|versus|instead|which|whether|consider|is|use)\b/.test(before) ||
       /\?/.test(t.slice(at, at + 60));
+    // "Real-time endpoint, traffic jumps at 9am ...": a message that opens by naming the endpoint sets the scene.
+    const opens = t.slice(0, at).trim() === '';
     if (
-      /\b(our|their|existing|current(?:ly)?|deployed|running|have|has|had|uses|using|on a|a sagemaker|the sagemaker|runs on|hosted on)\b/.test(
-        before,
-      ) &&
+      (opens ||
+        /\b(our|their|existing|current(?:ly)?|deployed|running|have|has|had|uses|using|on a|a sagemaker|the sagemaker|runs on|hosted on)\b/.test(
+          before,
+        )) &&
       !asking
     ) {
       w.current = opt;
@@ -1192,7 +1314,11 @@ function readInto(w: Workload): void {
     else if (f.has('gpu') || f.has('big-dl')) w.gpu = true;
   }
 
+  // "one endpoint for all of them" with several models or frameworks named: models sharing an endpoint.
+  const sharing =
+    f.has('shared-endpoint') && ((w.models !== undefined && w.models.value >= 2) || w.frameworks.length >= 2);
   if (
+    sharing ||
     f.has('many-models') ||
     (w.models && w.models.value >= 3) ||
     (w.models && w.models.value >= 2 && !f.has('deploy') && !f.has('compare-metrics'))

@@ -156,3 +156,120 @@ describe('hints and hostile input', () => {
     expect(parseWorkload(input).flags.size).toBe(0);
   });
 });
+
+describe('fixes found by the held-out scenarios', () => {
+  it.each([
+    ['a forty-five minute job per upload', 'processing', 2700],
+    ['transcription takes between ten and twenty-five minutes', 'processing', 1500],
+    ['each job runs ~1h30m on 400 MB inputs', 'processing', 5400],
+    ['processing takes 1 hr 15 min per file', 'processing', 4500],
+    ['it takes one and a half hours per file', 'processing', 5400],
+    ['a couple of minutes per doc', 'processing', 120],
+    ['a single request can run for three hours', 'processing', 10_800],
+    ['users ok waiting a min or two', 'deadline', 120],
+  ] as const)('duration: %s → %s %d s', (text, field, seconds) => {
+    expect(parseWorkload(text)[field]?.high).toBeCloseTo(seconds, 3);
+  });
+
+  it('keeps "run the shadow test for 2 weeks" out of the processing time', () => {
+    expect(parseWorkload('run the shadow test for 2 weeks').processing).toBeUndefined();
+  });
+
+  it.each([
+    ['payload is half a GB', 0.5 * GB],
+    ['episodes of forty to ninety MB of audio', 90 * MB],
+    ['payloads are 4096 KiB max', 4 * MB],
+  ])('size in words or binary units: %s → %d bytes', (text, bytes) => {
+    expect(parseWorkload(text).payload?.high).toBeCloseTo(bytes, 0);
+  });
+
+  it.each([
+    ['like 5 req/hr', 120],
+    ['~200 docs/day', 200],
+    ['about three hundred requests a day', 300],
+    ['twenty five requests an hour', 600],
+    ['a few hundred requests/min', 432_000],
+    ['maybe 80 studies on a busy day', 80],
+  ])('rate: %s → %d per day', (text, perDay) => {
+    expect(parseWorkload(text).perDay?.value).toBeCloseTo(perDay, 0);
+  });
+
+  it.each(['cold starts are not acceptable', 'cold starts would annoy people', 'we hate cold starts'])(
+    'cold starts ruled out: %s',
+    (text) => {
+      expect(parseWorkload(text).coldStartOk).toBe(false);
+    },
+  );
+
+  it('reads "don\'t want GPUs idling" as an idle-cost concern, not as "no GPU"', () => {
+    const w = parseWorkload("we really don't want GPUs idling");
+    expect(w.gpu).toBe(true);
+    expect(w.idleCost).toBe(true);
+  });
+
+  it.each([
+    ['the portal pings them when the result lands', false],
+    ['we email the transcript when it is done', false],
+    ['nobody sits waiting for it', false],
+    ['the front end polls for the result', false],
+    ['people stare at the screen until the fields come back', true],
+    ['the user watches a spinner', true],
+  ])('%s → answer needed in the request: %s', (text, sync) => {
+    expect(parseWorkload(text).sync).toBe(sync);
+  });
+
+  it.each([
+    ['traffic v low', 'intermittent'],
+    ["volume's small", 'intermittent'],
+    ['uploads come in waves', 'spiky'],
+    ['20x every year during tax season, known in advance', 'peaks'],
+  ] as const)('%s → %s', (text, pattern) => {
+    expect(parseWorkload(text).patterns.has(pattern)).toBe(true);
+  });
+
+  it('does not read "traffic is flat overnight" as an overnight job', () => {
+    expect(parseWorkload('traffic is roughly flat overnight').patterns.has('batch')).toBe(false);
+  });
+
+  it('joins a sentence wrapped over two lines', () => {
+    const w = parseWorkload(
+      "a TensorFlow model and a PyTorch model; we'd like one\nendpoint for all of them",
+    );
+    expect(w.multiTenant).toBe(true);
+    expect(w.sameFramework).toBe(false);
+  });
+
+  it.each([
+    'a LightGBM model for each of our 200 clients',
+    'hundreds of fine-tuned BERT variants',
+    'one model per city',
+  ])('many models: %s', (text) => {
+    expect(parseWorkload(text).multiTenant).toBe(true);
+  });
+
+  it('reads each model in its own container as separate containers', () => {
+    expect(parseWorkload('spaCy and fastText models, each in their own container').chain).toBe(true);
+    expect(parseWorkload('spaCy and fastText models').frameworks).toEqual(['spacy', 'fasttext']);
+  });
+
+  it('takes an opening "real-time endpoint, ..." as the endpoint in use', () => {
+    expect(parseWorkload('real-time endpoint, traffic jumps at 9am').current).toBe('real-time');
+    expect(parseWorkload('real-time endpoint or serverless for 2 MB images?').current).toBeUndefined();
+  });
+
+  it.each([
+    ['send 5 percent of traffic to the new model first, then the rest', 'small-slice'],
+    ["mirror prod traffic; users only ever see the current model's answers", 'no-user-impact'],
+    ['validate v2 against real queries before it serves anyone', 'no-user-impact'],
+    ['add 2 instances above 70% CPU and 5 above 90%', 'fine-control'],
+    ['we want it to scale to zero at night', 'scale-to-zero'],
+  ])('%s → flag %s', (text, flag) => {
+    expect(parseWorkload(text).flags.has(flag)).toBe(true);
+  });
+
+  it('a 10% canary on live traffic is not a shadow test', () => {
+    expect(parseWorkload('test it on live traffic, 10% of traffic first').flags.has('no-user-impact')).toBe(
+      false,
+    );
+  });
+});
