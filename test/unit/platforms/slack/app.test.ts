@@ -294,13 +294,12 @@ describe('Slack adapter', () => {
 
   it('retries chat.postMessage after a 429 with Retry-After', async () => {
     slack.fail('chat.postMessage', { status: 429, retryAfter: 1 });
-    const started = Date.now();
     const res = await command('quiz');
     expect(res.status).toBe(200);
     const posts = slack.calls('chat.postMessage');
     expect(posts).toHaveLength(2);
+    // Waited as told; the budget that keeps this inside Slack's 3 seconds is tested in web-api.test.ts.
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('tells the person how to invite the bot when Slack says channel_not_found', async () => {
