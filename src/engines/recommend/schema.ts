@@ -21,21 +21,8 @@ import {
   TARGET_OPTIONS,
 } from './options.ts';
 
-export {
-  CONTAINER_OPTIONS,
-  EDGE_OPTIONS,
-  IAC_OPTIONS,
-  INFERENCE_OPTIONS,
-  INSTANCE_OPTIONS,
-  ORCHESTRATION_OPTIONS,
-  PATTERNS,
-  QUESTION_TOPICS,
-  RELATED_SERVICES,
-  RETIRED_SERVICES,
-  SCALING_OPTIONS,
-  STRATEGY_OPTIONS,
-  TARGET_OPTIONS,
-};
+// The option names stay importable from here, where the contract is.
+export * from './options.ts';
 
 const knownFacts = new Set(content.facts.map((f) => f.id));
 /** A fact id from content/facts.yaml; the URL resolves through `facts[]` or `fact(id)`. */
