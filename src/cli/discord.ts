@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { StudyBotError } from '../errors.ts';
 import { commandDefinitions } from '../platforms/discord/command-definitions.ts';
 import { createDiscordApi, DiscordAccessError } from '../platforms/discord/rest.ts';
+import { toStderr, toStdout, type Write } from './output.ts';
 
 const USAGE = [
   'usage: studybot discord register [--guild <id>]',
@@ -12,11 +13,10 @@ const USAGE = [
   '  Reads DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN (and DISCORD_API_URL, if set).',
 ].join('\n');
 
-/** Output goes through `write` so tests can capture it without patching process.stdout. */
 export async function run(
   args: string[],
-  write: (s: string) => void = (s) => process.stdout.write(s),
-  writeErr: (s: string) => void = (s) => process.stderr.write(s),
+  write: Write = toStdout,
+  writeErr: Write = toStderr,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [sub, ...rest] = args;

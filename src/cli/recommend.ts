@@ -1,6 +1,7 @@
 /** `studybot recommend "<text>" [--json]`: which SageMaker option fits a workload described in words. */
 import { recommend } from '../engines/recommend/index.ts';
 import { renderText } from '../engines/recommend/render.ts';
+import { toStderr, toStdout, type Write } from './output.ts';
 
 const USAGE = [
   'usage: studybot recommend "<workload in plain words>" [--json]',
@@ -9,11 +10,10 @@ const USAGE = [
   '  --json   print the stable JSON object (docs/recommend-json.md)',
 ].join('\n');
 
-/** Output goes through `write` so tests can capture it without patching process.stdout. */
 export async function run(
   args: string[],
-  write: (s: string) => void = (s) => process.stdout.write(s),
-  writeErr: (s: string) => void = (s) => process.stderr.write(s),
+  write: Write = toStdout,
+  writeErr: Write = toStderr,
 ): Promise<number> {
   if (args.length === 0) {
     writeErr(`${USAGE}\n`);

@@ -2,6 +2,7 @@
 import { stringify } from 'yaml';
 import { StudyBotError } from '../errors.ts';
 import { slackManifest } from '../platforms/slack/manifest.ts';
+import { toStderr, toStdout, type Write } from './output.ts';
 
 const USAGE = [
   'usage: studybot slack manifest --url <https base url> [--json]',
@@ -10,11 +11,10 @@ const USAGE = [
   '  --json   print JSON instead of YAML',
 ].join('\n');
 
-/** Output goes through `write` so tests can capture it without patching process.stdout. */
 export async function run(
   args: string[],
-  write: (s: string) => void = (s) => process.stdout.write(s),
-  writeErr: (s: string) => void = (s) => process.stderr.write(s),
+  write: Write = toStdout,
+  writeErr: Write = toStderr,
 ): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === 'help') {

@@ -7,18 +7,9 @@ import { SlackWebApi } from '../../../src/platforms/slack/web-api.ts';
 import { type FakeDiscordApi, rateLimited, startFakeDiscordApi } from '../../support/fake-discord-api.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
 
+import { prng } from '../../support/prng.ts';
+
 /** Fake Slack and Discord Web APIs that rate-limit, fail at random (seeded) and record what was delivered. */
-export function prng(seed: number): () => number {
-  // mulberry32: tiny, fast and the same sequence on every machine.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Delivered {
   platform: 'slack' | 'discord';

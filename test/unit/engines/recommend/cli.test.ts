@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../../src/cli/recommend.ts';
 import { RecommendationSchema } from '../../../../src/engines/recommend/schema.ts';
+import { captureCli } from '../../../support/cli.ts';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => captureCli(run, args);
 
 describe('studybot recommend', () => {
   it('prints a readable answer that cites the limits', async () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommend, renderRecommendation } from '../../../../src/engines/recommend/index.ts';
 import { RecommendationSchema } from '../../../../src/engines/recommend/schema.ts';
-
-/** mulberry32: a tiny seeded PRNG, so a failing input can be replayed from its index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../support/prng.ts';
 
 const WORDS = [
   'payload',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../../src/cli/discord.ts';
 import { studybotCommand } from '../../../../src/platforms/discord/command-definitions.ts';
+import { captureCli } from '../../../support/cli.ts';
 import {
   DISCORD_ERRORS,
   type FakeDiscordApi,
@@ -21,17 +22,7 @@ describe('studybot discord register', () => {
     DISCORD_BOT_TOKEN: 'bot-token',
     DISCORD_API_URL: fake.api,
   });
-  async function cli(args: string[], e: Record<string, string | undefined> = env()) {
-    let out = '';
-    let err = '';
-    const code = await run(
-      args,
-      (s) => (out += s),
-      (s) => (err += s),
-      e,
-    );
-    return { code, out, err };
-  }
+  const cli = (args: string[], e: Record<string, string | undefined> = env()) => captureCli(run, args, e);
 
   it('registers /studybot globally with one PUT carrying the full definition', async () => {
     const { code, out } = await cli(['register']);

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../../../src/cli/slack.ts';
+import { captureCli } from '../../../support/cli.ts';
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => captureCli(run, args);
 
 describe('studybot slack manifest', () => {
   it('prints a manifest whose command, interactivity and events all point at <base>/slack/events', async () => {
