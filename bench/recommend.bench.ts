@@ -1,7 +1,33 @@
 /** `npm run bench recommend`: microseconds per recommend() over the test scenarios. */
 import { recommend } from '../src/engines/recommend/index.ts';
 import { NOTES_CASES, OWN_CASES } from '../test/unit/engines/recommend/cases.ts';
+import { loadScenarios, score } from './recommend-accuracy.ts';
 import type { Figure } from './run.ts';
+
+const BLIND_SETS = [
+  // Written 2026-12-03 by a helper who never read the engine; first seen score: 121/203 (59.6%).
+  { name: 'blind 2026-12', path: 'test/eval/recommend-blind-2026-12.json' },
+];
+
+function accuracy(): Figure[] {
+  return BLIND_SETS.flatMap((set) => {
+    const a = score(loadScenarios(set.path));
+    return [
+      {
+        name: `${set.name}: fully right`,
+        value: (100 * a.fullyRight) / a.cases,
+        unit: '%',
+        note: `${a.fullyRight}/${a.cases}`,
+      },
+      ...Object.entries(a.perDimension).map(([d, t]) => ({
+        name: `${set.name}: ${d}`,
+        value: (100 * t.right) / t.asked,
+        unit: '%',
+        note: `${t.right}/${t.asked}`,
+      })),
+    ];
+  });
+}
 
 export async function bench(): Promise<Figure[]> {
   const corpus = [...NOTES_CASES, ...OWN_CASES].map((c) => c.text);
@@ -26,6 +52,7 @@ export async function bench(): Promise<Figure[]> {
   const bigUs = (performance.now() - bigStart) * 1000;
   const note = `${corpus.length} scenarios x 30`;
   return [
+    ...accuracy(),
     { name: 'recommend() mean', value: mean, unit: 'µs', note },
     { name: 'recommend() p99', value: p99, unit: 'µs', note },
     { name: 'recommend() on a 100 KB message', value: bigUs, unit: 'µs', note: 'read up to 20,000 chars' },
