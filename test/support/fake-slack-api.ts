@@ -40,8 +40,13 @@ export interface FakeSlackApi {
   failWhen(method: string, decide: (call: SlackCall) => Failure | undefined): void;
   /** Overrides the success answer of a method (merged with `ok: true`). */
   respondWith(method: string, answer: (call: SlackCall) => Record<string, unknown>): void;
-  /** Sets what users.info says about a user. */
+  /** Sets what users.info says about a user (merged over the defaults, `profile` included). */
   setUser(id: string, fields: Record<string, unknown>): void;
+  /**
+   * Sets the names users.info gives a user: `profile.display_name` and `profile.real_name` (Slack
+   * sends "" for a display name never set) and `name`, the lower-case handle.
+   */
+  setProfile(id: string, names: { displayName?: string; realName?: string; handle?: string }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -82,9 +87,12 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
     'chat.postEphemeral': () => ({ message_ts: `${ts++}.000200` }),
     'chat.delete': (c) => ({ channel: c.args.channel, ts: c.args.ts }),
     'views.publish': (c) => ({ view: { id: 'V0001', ...(c.args.view as object) } }),
+    // As Slack answers: the handle in `name`, the names people see in `profile` ("" when unset).
     'users.info': (c) => {
       const id = String(c.args.user);
-      return { user: { id, is_admin: false, is_owner: false, ...users.get(id) } };
+      const fields = users.get(id) ?? {};
+      const profile = { display_name: '', real_name: '', ...(fields.profile as object | undefined) };
+      return { user: { id, is_admin: false, is_owner: false, ...fields, profile } };
     },
     'auth.test': () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001' }),
     'conversations.join': (c) => ({ channel: { id: c.args.channel } }),
@@ -168,6 +176,19 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
     },
     setUser(id, fields) {
       users.set(id, fields);
+    },
+    setProfile(id, names) {
+      const fields = users.get(id) ?? {};
+      users.set(id, {
+        ...fields,
+        ...(names.handle ? { name: names.handle } : {}),
+        ...(names.realName ? { real_name: names.realName } : {}),
+        profile: {
+          ...(fields.profile as object | undefined),
+          display_name: names.displayName ?? '',
+          real_name: names.realName ?? '',
+        },
+      });
     },
     reset() {
       log = [];

@@ -6,6 +6,7 @@ import type { Message, Outcome } from '../../app/reply.ts';
 import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toSlackMessage } from './render.ts';
+import { SlackUserNames } from './user-names.ts';
 import { SlackWebApi } from './web-api.ts';
 
 /** All the adapter needs of the bot: one entry for commands, one for clicks. */
@@ -21,6 +22,8 @@ export interface SlackAppOptions {
   now?: () => Date;
   /** The Web API client; built from botToken and apiUrl when not given. */
   api?: SlackWebApi;
+  /** Display names by user id (users.info, cached); built on `api` when not given. */
+  names?: SlackUserNames;
 }
 
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
@@ -50,6 +53,8 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
   const now = options.now ?? (() => new Date());
   const api = options.api ?? new SlackWebApi({ token: options.botToken, apiUrl: options.apiUrl });
   const { bot } = options;
+  // Built once per cold start, so a warm Lambda asks users.info about a person once an hour at most.
+  const names = options.names ?? new SlackUserNames({ api, now });
   // The signature is checked below, before Bolt parses anything, with the injectable clock.
   const receiver = new AwsLambdaReceiver({
     signingSecret: options.signingSecret,
@@ -111,7 +116,8 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       tenantId: command.team_id,
       channelId: command.channel_id,
       userId: command.user_id,
-      userName: command.user_name,
+      // Commands store no name, so none is looked up for them; a click will have cached it.
+      userName: names.peek(command.team_id, command.user_id) ?? command.user_name,
       canManageChannel: admin.can,
     };
     const outcome = await bot.command(actor, parsed, now());
@@ -135,12 +141,15 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     // A toggle of a multiple-answer question's checkboxes only changes the form; the submit reads it.
     if (!('action_id' in action) || action.action_id === PICKER_CHECKBOXES_ID) return;
     const b = body as unknown as BlockActionsBody;
+    const tenantId = b.team?.id ?? b.user.team_id ?? '';
+    // The name boards show (display name, real name, handle); never throws, falls back to the handle.
+    const userName = await names.nameOf(tenantId, b.user.id, b.user.username ?? b.user.name);
     const actor: Actor = {
       platform: 'slack',
-      tenantId: b.team?.id ?? b.user.team_id ?? '',
+      tenantId,
       channelId: b.channel?.id ?? b.container?.channel_id ?? '',
       userId: b.user.id,
-      userName: b.user.username ?? b.user.name,
+      ...(userName ? { userName } : {}),
       canManageChannel: options.adminUserIds.includes(b.user.id),
     };
     const selected = b.state?.values[PICKER_BLOCK_ID]?.[PICKER_CHECKBOXES_ID]?.selected_options ?? [];

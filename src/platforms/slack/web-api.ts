@@ -44,6 +44,13 @@ export interface SlackWebApiOptions {
 }
 
 export type SlackArgs = Record<string, unknown>;
+
+/** Per-call limits, tighter than the client's, for a call whose answer is only nice to have. */
+export interface SlackCallOptions {
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxRetryWaitMs?: number;
+}
 export type SlackResult = Record<string, unknown> & { ok: boolean; error?: string };
 
 /**
@@ -69,7 +76,10 @@ export class SlackWebApi {
   }
 
   /** Calls `method` form-encoded (some read methods such as users.info accept nothing else). */
-  async call(method: string, args: SlackArgs = {}): Promise<SlackResult> {
+  async call(method: string, args: SlackArgs = {}, limits: SlackCallOptions = {}): Promise<SlackResult> {
+    const maxRetries = limits.maxRetries ?? this.maxRetries;
+    const maxRetryWaitMs = limits.maxRetryWaitMs ?? this.maxRetryWaitMs;
+    const timeoutMs = limits.timeoutMs ?? this.timeoutMs;
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(args)) {
       if (v === undefined) continue;
@@ -85,7 +95,7 @@ export class SlackWebApi {
             'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
           },
           body,
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
         throw new SlackApiError(method, 'request_failed', { cause: err });
@@ -94,7 +104,7 @@ export class SlackWebApi {
         // Retry-After is in seconds; a missing or unreadable one means "soon".
         const waitMs = Math.max(0, Number(res.headers.get('retry-after') ?? '1') || 1) * 1000;
         await res.body?.cancel();
-        if (attempt >= this.maxRetries || waitMs > this.maxRetryWaitMs) {
+        if (attempt >= maxRetries || waitMs > maxRetryWaitMs) {
           throw new SlackApiError(method, 'ratelimited');
         }
         log.warn('slack rate limited; retrying', { method, waitMs, attempt });

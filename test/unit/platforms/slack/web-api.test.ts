@@ -53,6 +53,31 @@ describe('SlackWebApi against the fake Slack Web API', () => {
     expect(waits).toEqual(expectedWaits);
   });
 
+  it('takes tighter per-call limits: no retry after a 429 when the call allows none', async () => {
+    slack.fail('users.info', { status: 429, retryAfter: 1 });
+    const err = await api
+      .call('users.info', { user: 'U1' }, { maxRetries: 0 })
+      .catch((e: unknown) => e as SlackApiError);
+    expect((err as SlackApiError).error).toBe('ratelimited');
+    expect(waits).toEqual([]);
+    expect(slack.calls('users.info')).toHaveLength(1);
+  });
+
+  it('gives up on a call slower than its per-call timeout', async () => {
+    const slow = new SlackWebApi({
+      token: 'xoxb-test',
+      apiUrl: slack.apiUrl,
+      fetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        }),
+    });
+    const started = Date.now();
+    const err = await slow.call('users.info', { user: 'U1' }, { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect((err as SlackApiError).error).toBe('request_failed');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('turns Slack errors into a sentence a person can act on', () => {
     expect(new SlackApiError('chat.postMessage', 'not_in_channel').userMessage).toContain(
       '/invite @StudyBot',
