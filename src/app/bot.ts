@@ -1,4 +1,5 @@
-import { content } from '../content/index.ts';
+import { content, questionsById } from '../content/index.ts';
+import type { ChoiceError } from '../engines/quiz/grade.ts';
 import { matchTopic } from '../engines/quiz/select.ts';
 import { recommend, renderRecommendation } from '../engines/recommend/index.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
@@ -7,8 +8,11 @@ import { decodeAction, encodeAction, ephemeral, type Message, type Outcome, text
 import { StudyService } from './study.ts';
 import {
   answerFeedback,
+  closedNotice,
+  closedQuestionMessage,
   feedbackMessage,
   leaderboardMessage,
+  points,
   progressMessage,
   questionMessage,
   recommendationMessage,
@@ -139,7 +143,8 @@ export class Bot {
           b.weekKey,
           rank >= 0 ? { rank: rank + 1, score: b.rows[rank]!.score } : undefined,
         );
-        return { ...message, sections: [{ lines: [`<#${b.channelId}>`] }, ...message.sections] };
+        const you = `Your streak here: ${b.you.streak} day${b.you.streak === 1 ? '' : 's'} · ${points(b.you.score)} all time`;
+        return { ...message, sections: [{ lines: [`<#${b.channelId}>`, you] }, ...message.sections] };
       }),
     ];
   }
@@ -161,11 +166,18 @@ export class Bot {
           now,
         );
         if ('error' in result) {
+          if (result.error === 'closed') {
+            // The click changes nothing; the post is brought up to date if it still had buttons.
+            return {
+              reply: { visibility: 'ephemeral', message: closedNotice(result.question) },
+              updateSource: closedQuestionMessage(result.question, result.post),
+            };
+          }
           return ephemeral(
             textMessage(
-              result.error === 'no-choice'
-                ? 'Pick your answers first, then submit.'
-                : 'That question is no longer open.',
+              result.error === 'unknown-post'
+                ? 'That question is no longer open.'
+                : choiceRefusal(result.error, questionId),
             ),
           );
         }
@@ -175,6 +187,7 @@ export class Bot {
             title: 'Question',
             action: encodeAction('q', postId, questionId),
             answered: result.answered,
+            ...(result.closesAt ? { closesAt: result.closesAt } : {}),
           }),
         };
       }
@@ -187,9 +200,9 @@ export class Bot {
         if ('error' in r) {
           return ephemeral(
             textMessage(
-              r.error === 'no-choice'
-                ? 'Pick your answers first, then submit.'
-                : 'That card is no longer in the bank.',
+              r.error === 'unknown-question'
+                ? 'That card is no longer in the bank.'
+                : choiceRefusal(r.error, questionId),
             ),
           );
         }
@@ -239,6 +252,7 @@ export class Bot {
           title: 'Question',
           action: encodeAction('q', posted.post.postId, posted.question.id),
           answered: 0,
+          ...(posted.post.closesAt ? { closesAt: posted.post.closesAt } : {}),
         }),
       },
     };
@@ -270,6 +284,14 @@ export class Bot {
     await this.deps.store.saveShare(actor, id, text.slice(0, 4000), new Date(now.getTime() + SHARE_TTL_MS));
     return ephemeral(recommendationMessage(rendered, encodeAction('share', id)));
   }
+}
+
+/** The hint for picks that cannot be graded; nothing was stored, so the person can try again. */
+function choiceRefusal(error: ChoiceError, questionId: string): string {
+  const n = questionsById.get(questionId)?.answer.length ?? 1;
+  return error === 'no-choice'
+    ? 'Pick your answers first, then submit.'
+    : `This question asks for ${n} answers: tick exactly ${n}, then submit. Nothing was counted yet.`;
 }
 
 function clip(s: string, n: number): string {

@@ -14,6 +14,9 @@ export type Command =
   | { name: 'subscribe'; time?: string; timezone?: string; days?: 'weekdays' | 'daily' }
   | { name: 'unsubscribe' };
 
+/** The longest workload description read; Discord's option and the playground take the same. */
+export const MAX_RECOMMEND_CHARS = 4000;
+
 /** The range of desired retention a person may choose (FSRS request_retention). */
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.97;
@@ -52,6 +55,12 @@ export function parseCommandText(raw: string): Command {
     case 'study':
       return parseStudyArgs(args);
     case 'recommend':
+      if (args.length > MAX_RECOMMEND_CHARS) {
+        return {
+          name: 'help',
+          reason: `A workload description can be at most ${MAX_RECOMMEND_CHARS.toLocaleString('en-US')} characters (yours has ${args.length.toLocaleString('en-US')}). Keep the sizes, times and traffic, e.g. \`recommend 20 MB documents, results within 30 minutes, 500 a day\`.`,
+        };
+      }
       return { name: 'recommend', text: args };
     case 'leaderboard': {
       const period = args.toLowerCase() || 'week';

@@ -76,3 +76,22 @@ export function decodeAction(id: string): { verb: string; args: string[] } {
   const [verb = '', ...args] = id.split(':');
   return { verb, args };
 }
+
+/**
+ * A moment in neutral markup, shown to each reader in their own time zone: Slack renders it as
+ * `<!date^…>` and Discord as `<t:…>`. Where a platform cannot (titles, footers, notification
+ * text), `plainTimes` writes the UTC fallback.
+ */
+export function timeToken(at: Date | string): string {
+  return `{{t:${Math.floor(new Date(at).getTime() / 1000)}}}`;
+}
+
+export const TIME_TOKEN = /\{\{t:(\d{1,12})\}\}/g;
+
+export function timeFallback(unixSeconds: number): string {
+  return `${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function plainTimes(text: string): string {
+  return text.replace(TIME_TOKEN, (_, s: string) => timeFallback(Number(s)));
+}

@@ -1,10 +1,17 @@
 import { content, type Question, questionsById } from '../content/index.ts';
 import { isoWeekKey, localDay, nextStreak, pointsFor } from '../engines/leaderboard/rules.ts';
-import { grade, validChoices } from '../engines/quiz/grade.ts';
+import { type ChoiceError, choiceError, grade, validChoices } from '../engines/quiz/grade.ts';
+import {
+  ANSWER_FACT_KEPT_MS,
+  isPostClosed,
+  postClosesAt,
+  QUIZ_POST_OPEN_MS,
+} from '../engines/quiz/post-window.ts';
 import { pickChannelQuestion, pickNewStudyQuestion } from '../engines/quiz/select.ts';
-import { isDue, isLearned, retrievability, review } from '../engines/srs/scheduler.ts';
+import { isDue, isLearned, recallNow, review } from '../engines/srs/scheduler.ts';
 import type {
   AnswerEntry,
+  AnswerFact,
   CardRecord,
   ChannelRef,
   LeaderRow,
@@ -33,6 +40,8 @@ export interface AnswerResult {
   weekScore: number;
   answered: number;
   answeredCorrectly: number;
+  /** When the post stops taking answers (ISO). */
+  closesAt?: string;
 }
 
 export interface StudyCard {
@@ -48,9 +57,9 @@ export interface TopicProgress {
   name: string;
   total: number;
   seen: number;
-  /** Mean FSRS retrievability of the cards seen, 0..1. */
+  /** Mean recall of the cards seen (`recallNow`), 0..1. */
   recall: number;
-  /** Sum of retrievability over every question in the topic / questions in the topic. */
+  /** Sum of recall over every question in the topic / questions in the topic (= recall × seen share). */
   readiness: number;
 }
 
@@ -58,12 +67,17 @@ export interface Progress {
   due: number;
   learned: number;
   seen: number;
+  /** FSRS lapses: times a learned card was forgotten. */
   lapses: number;
+  /** Cards whose last answer was wrong (they count 0 in recall until answered right). */
+  missed: number;
   reviews: number;
   readiness: number;
   /** The person's desired retention (FSRS request_retention). */
   retention: number;
   topics: TopicProgress[];
+  /** Whether streak, bestStreak and score are of a channel (App Home has none: they are per channel). */
+  inChannel: boolean;
   streak: number;
   bestStreak: number;
   score: number;
@@ -91,7 +105,7 @@ export class StudyService {
   async postQuestion(
     channel: ChannelRef,
     now: Date,
-    options: { topic?: string; daily?: boolean; postId?: string } = {},
+    options: { topic?: string; daily?: boolean; postId?: string; closesAt?: Date } = {},
   ): Promise<{ post: PostRecord; question: Question } | undefined> {
     const state = await this.store.getChannel(channel);
     const timeZone = state?.timeZone ?? 'UTC';
@@ -109,6 +123,7 @@ export class StudyService {
       answered: 0,
       correct: 0,
       counted: [],
+      closesAt: (options.closesAt ?? new Date(now.getTime() + QUIZ_POST_OPEN_MS)).toISOString(),
     };
     await this.store.createPost(channel, post);
     return { post, question };
@@ -126,7 +141,11 @@ export class StudyService {
     questionId: string,
     chosenRaw: readonly string[],
     now: Date,
-  ): Promise<AnswerResult | { error: 'unknown-post' | 'no-choice' }> {
+  ): Promise<
+    | AnswerResult
+    | { error: 'unknown-post' | ChoiceError }
+    | { error: 'closed'; question: Question; post: PostRecord }
+  > {
     const question = questionsById.get(questionId);
     if (!question) return { error: 'unknown-post' };
     const chosenNow = validChoices(question, chosenRaw);
@@ -135,13 +154,17 @@ export class StudyService {
     let { card, member } = state;
     const post = state.post;
     if (!post || post.questionId !== questionId) return { error: 'unknown-post' };
+    if (isPostClosed(post, now)) return { error: 'closed', question, post };
+    // 0. Answered before (the fact is written once every write below is done): nothing changes.
+    if (state.fact) return this.recorded(question, post, state.fact, member, now);
 
     // 1. The card: records the first answer to this post and reschedules the card.
     let entry = card?.answers.find((a) => a.key === key);
     // Repeated unless this call is the one that recorded the answer (a concurrent copy may win).
     let repeated = true;
     for (let attempt = 0; !entry && attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      if (chosenNow.length === 0) return { error: 'no-choice' };
+      const refused = choiceError(question, chosenNow);
+      if (refused) return { error: refused };
       const g = grade(question, chosenNow);
       const candidate: AnswerEntry = { at: now.toISOString(), chosen: g.chosen, correct: g.correct, key };
       const next = this.nextCard(question, card, candidate, now, state.retention);
@@ -187,6 +210,17 @@ export class StudyService {
       const counted = await this.store.countPostAnswer(channel, postId, person.userId, entry.correct);
       if (counted !== 'already') ({ answered, correct: answeredCorrectly } = counted);
     }
+
+    // 4. The durable fact of this person's answer to this post: from now on a click here, however
+    // late and whatever the card's or member's history has rolled over, changes nothing.
+    // A concurrent copy may have written it first ('conflict'): the same answer, so that is fine.
+    await this.store.recordAnswerFact(
+      channel,
+      postId,
+      person,
+      { chosen: entry.chosen, correct: entry.correct, at: entry.at },
+      new Date(postClosesAt(post).getTime() + ANSWER_FACT_KEPT_MS),
+    );
     return {
       question,
       chosen: entry.chosen,
@@ -198,6 +232,30 @@ export class StudyService {
       weekScore: member && member.weekKey === isoWeekKey(now, post.timeZone) ? member.weekScore : 0,
       answered,
       answeredCorrectly,
+      closesAt: postClosesAt(post).toISOString(),
+    };
+  }
+
+  /** The result of an answer already recorded: shown again, nothing written. */
+  private recorded(
+    question: Question,
+    post: PostRecord,
+    fact: AnswerFact,
+    member: MemberRecord | undefined,
+    now: Date,
+  ): AnswerResult {
+    return {
+      question,
+      chosen: fact.chosen,
+      correct: fact.correct,
+      points: pointsFor(question.difficulty, fact.correct),
+      repeated: true,
+      streak: member?.streak ?? 0,
+      bestStreak: member?.bestStreak ?? 0,
+      weekScore: member && member.weekKey === isoWeekKey(now, post.timeZone) ? member.weekScore : 0,
+      answered: post.answered,
+      answeredCorrectly: post.correct,
+      closesAt: postClosesAt(post).toISOString(),
     };
   }
 
@@ -266,7 +324,7 @@ export class StudyService {
     options: { timeZone?: string } = {},
   ): Promise<
     | { question: Question; chosen: string[]; correct: boolean; repeated: boolean; nextDue: string }
-    | { error: 'unknown-question' | 'no-choice' }
+    | { error: 'unknown-question' | ChoiceError }
   > {
     const question = questionsById.get(questionId);
     if (!question) return { error: 'unknown-question' };
@@ -285,7 +343,8 @@ export class StudyService {
         nextDue: card?.srs.due ?? now.toISOString(),
       };
     }
-    if (chosen.length === 0) return { error: 'no-choice' };
+    const refused = choiceError(question, chosen);
+    if (refused) return { error: refused };
     const g = grade(question, chosen);
     const profile = await this.store.getProfile(person);
     const entry: AnswerEntry = { at: now.toISOString(), chosen: g.chosen, correct: g.correct, key };
@@ -317,8 +376,16 @@ export class StudyService {
     const { channels } = await this.store.getProfile(person);
     return Promise.all(
       channels.slice(0, limit).map(async (channelId) => {
-        const board = await this.leaderboard({ ...person, channelId }, 'week', now);
-        return { channelId, ...board };
+        const channel = { ...person, channelId };
+        const [board, member] = await Promise.all([
+          this.leaderboard(channel, 'week', now),
+          this.store.getMember(channel, person.userId),
+        ]);
+        return {
+          channelId,
+          ...board,
+          you: { streak: liveStreak(member, now, board.timeZone), score: member?.score ?? 0 },
+        };
       }),
     );
   }
@@ -331,7 +398,11 @@ export class StudyService {
       channel ? this.channelTimeZone(channel) : Promise.resolve('UTC'),
     ]);
     const live = cards.filter((c) => questionsById.has(c.questionId));
-    const r = new Map(live.map((c) => [c.questionId, retrievability(c.srs, now, profile.retention)]));
+    // answers[0] is the newest answer; a card is stored only once answered, so it has one.
+    const lastCorrect = (c: (typeof live)[number]) => c.answers[0]?.correct ?? false;
+    const r = new Map(
+      live.map((c) => [c.questionId, recallNow(c.srs, lastCorrect(c), now, profile.retention)]),
+    );
     const topics: TopicProgress[] = content.topics.map((t) => {
       const total = this.bank.filter((q) => q.topic === t.id).length;
       const seen = live.filter((c) => c.topic === t.id);
@@ -352,11 +423,6 @@ export class StudyService {
           localDay(new Date(a.at), timeZone),
           (perDay.get(localDay(new Date(a.at), timeZone)) ?? 0) + 1,
         );
-    const today = localDay(now, timeZone);
-    const streakAlive =
-      member?.lastDay &&
-      (member.lastDay === today ||
-        member.lastDay === localDay(new Date(now.getTime() - 86_400_000), timeZone));
     const upcoming = live
       .map((c) => c.srs.due)
       .filter((d) => d > now.toISOString())
@@ -366,11 +432,13 @@ export class StudyService {
       learned: live.filter((c) => isLearned(c.srs)).length,
       seen: live.length,
       lapses: live.reduce((a, c) => a + c.srs.lapses, 0),
+      missed: live.filter((c) => !lastCorrect(c)).length,
       reviews: live.reduce((a, c) => a + c.srs.reps, 0),
       readiness: this.bank.length ? [...r.values()].reduce((a, b) => a + b, 0) / this.bank.length : 0,
       retention: profile.retention,
       topics,
-      streak: streakAlive ? (member?.streak ?? 0) : 0,
+      inChannel: channel !== undefined,
+      streak: liveStreak(member, now, timeZone),
       bestStreak: member?.bestStreak ?? 0,
       score: member?.score ?? 0,
       answersPerDay: [...perDay.entries()]
@@ -380,6 +448,14 @@ export class StudyService {
       ...(upcoming ? { nextDue: upcoming } : {}),
     };
   }
+}
+
+/** A streak still counts if the person answered today or yesterday (channel time). */
+function liveStreak(member: MemberRecord | undefined, now: Date, timeZone: string): number {
+  if (!member?.lastDay) return 0;
+  const today = localDay(now, timeZone);
+  const yesterday = localDay(new Date(now.getTime() - 86_400_000), timeZone);
+  return member.lastDay === today || member.lastDay === yesterday ? member.streak : 0;
 }
 
 function isApplied(member: MemberRecord, key: string, day: number): boolean {

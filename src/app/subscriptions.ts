@@ -3,7 +3,7 @@ import { describeSlot, nextPostAt, normalizeTime, type Subscription } from '../e
 import type { ChannelRecord, ChannelRef, StudyStore } from '../store/store.ts';
 import type { Actor } from './bot.ts';
 import type { Command } from './commands.ts';
-import { ephemeral, type Outcome, textMessage } from './reply.ts';
+import { ephemeral, type Outcome, textMessage, timeToken } from './reply.ts';
 
 /**
  * `/studybot subscribe` and `unsubscribe`: the channel's daily question. Anyone may look at the
@@ -44,7 +44,7 @@ export function subscriptionStatus(record: ChannelRecord | undefined): string {
     );
   }
   const next = record.nextPostAt
-    ? ` Next one: ${describeSlot(new Date(record.nextPostAt), sub.timeZone)}.`
+    ? ` Next one: ${describeSlot(new Date(record.nextPostAt), sub.timeZone)} (${timeToken(record.nextPostAt)} your time).`
     : '';
   return `Daily question here at ${describe(sub)}.${next}`;
 }
@@ -110,7 +110,7 @@ export class SubscriptionService {
       reply: {
         visibility: 'channel',
         message: textMessage(
-          `Daily question${resumed} at ${describe(subscription)}. First one: ${describeSlot(next, timeZone)}.`,
+          `Daily question${resumed} at ${describe(subscription)}. First one: ${describeSlot(next, timeZone)} (${timeToken(next)} your time).`,
           '📅 Daily question',
         ),
       },

@@ -1,14 +1,26 @@
 import { type Question, topicsById } from '../content/index.ts';
 import type { RenderedAnswer } from '../engines/recommend/index.ts';
+import { PROGRESS_FORMULA } from '../engines/srs/scheduler.ts';
 import type { LeaderRow } from '../store/store.ts';
-import type { Button, Message } from './reply.ts';
+import { type Button, type Message, timeToken } from './reply.ts';
 import type { AnswerResult, Progress } from './study.ts';
 
 /** Platform-neutral messages for the study flows; the adapters render them. */
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
-const letter = (q: Question, id: string) =>
+/** The letter a choice is shown under (A for the first shown choice). */
+export const letter = (q: Question, id: string) =>
   LETTERS[q.choices.findIndex((c) => c.id === id)] ?? id.toUpperCase();
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "1 pt", "5 pts": every view that shows points says it this way. */
+export const points = (n: number) => `${n} pt${n === 1 || n === -1 ? '' : 's'}`;
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+/** One leaderboard row as every board shows it (weekly, all time, the daily recap, App Home). */
+export function boardLine(row: LeaderRow, index: number): string {
+  return `${MEDALS[index] ?? `${index + 1}.`} **${row.userName ?? row.userId}** — ${points(row.score)}`;
+}
 
 function topicLine(q: Question): string {
   return `_${topicsById.get(q.topic)?.name ?? q.topic} · ${q.difficulty}${q.type === 'multiple' ? ` · choose ${q.answer.length}` : ''}_`;
@@ -16,7 +28,7 @@ function topicLine(q: Question): string {
 
 export function questionMessage(
   q: Question,
-  options: { title: string; action: string; answered?: number; footer?: string },
+  options: { title: string; action: string; answered?: number; footer?: string; closesAt?: string },
 ): Message {
   const footer =
     options.footer ??
@@ -27,7 +39,16 @@ export function questionMessage(
     text: `${options.title}: ${q.prompt}`,
     title: options.title,
     // The choices travel in the picker; each platform lays them out with their buttons.
-    sections: [{ lines: [topicLine(q), '', q.prompt] }],
+    sections: [
+      {
+        lines: [
+          topicLine(q),
+          '',
+          q.prompt,
+          ...(options.closesAt ? ['', `_Answers close ${timeToken(options.closesAt)}._`] : []),
+        ],
+      },
+    ],
     picker: {
       mode: q.type === 'multiple' ? 'multiple' : 'single',
       action: options.action,
@@ -35,6 +56,53 @@ export function questionMessage(
       ...(q.type === 'multiple' ? { pick: q.answer.length } : {}),
     },
     ...(footer ? { footer } : {}),
+  };
+}
+
+/** A post that takes no more answers: the question with its answer shown and no buttons. */
+export function closedQuestionMessage(
+  q: Question,
+  post: { answered: number; correct: number },
+  title = 'Question (closed)',
+): Message {
+  const tally =
+    post.answered === 0
+      ? 'Nobody answered.'
+      : `${post.answered} answered, ${post.correct} right (${Math.round((post.correct / post.answered) * 100)}%).`;
+  return {
+    text: `${title}: ${q.prompt}`,
+    title,
+    sections: [
+      { lines: [topicLine(q), '', q.prompt] },
+      {
+        lines: q.choices.map(
+          (c) => `${q.answer.includes(c.id) ? '✅' : '▫️'} **${letter(q, c.id)}.** ${c.text}`,
+        ),
+      },
+      { heading: 'Why', lines: [q.explanation.correct] },
+    ],
+    footer: `Closed · ${tally}`,
+  };
+}
+
+/** What a click on a closed post tells the person: it has closed, and what the answer was. */
+export function closedNotice(q: Question): Message {
+  const answer = q.answer.map(
+    (id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`,
+  );
+  return {
+    text: `This question has closed. The answer: ${answer.join('; ')}`,
+    title: 'This question has closed',
+    sections: [
+      {
+        lines: [
+          `The answer: ${answer.join('; ')}`,
+          'No points change now; try `/studybot study` to review it.',
+        ],
+      },
+      { heading: 'Why', lines: [q.explanation.correct] },
+      { heading: 'Sources', lines: sourceLines(q) },
+    ],
   };
 }
 
@@ -84,8 +152,8 @@ export function feedbackMessage(
     ...(extra.streak !== undefined
       ? [{ label: 'Streak', value: `${extra.streak} day${extra.streak === 1 ? '' : 's'}` }]
       : []),
-    ...(extra.weekScore !== undefined ? [{ label: 'This week', value: `${extra.weekScore} pts` }] : []),
-    ...(extra.nextDue ? [{ label: 'Next review', value: relative(extra.nextDue) }] : []),
+    ...(extra.weekScore !== undefined ? [{ label: 'This week', value: points(extra.weekScore) }] : []),
+    ...(extra.nextDue ? [{ label: 'Next review', value: timeToken(extra.nextDue) }] : []),
   ];
   const buttons: Button[] = extra.nextAction
     ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' }]
@@ -109,10 +177,6 @@ export function feedbackMessage(
   };
 }
 
-function relative(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function answerFeedback(r: AnswerResult): Message {
   return feedbackMessage(r.question, r, {
     points: r.points,
@@ -129,15 +193,14 @@ export function leaderboardMessage(
   weekKey: string,
   you?: { rank?: number; score: number },
 ): Message {
-  const medal = ['🥇', '🥈', '🥉'];
   const lines = rows.length
-    ? rows.map((r, i) => `${medal[i] ?? `${i + 1}.`} **${r.userName ?? r.userId}** — ${r.score} pts`)
+    ? rows.map(boardLine)
     : ['No points yet. Answer a question with `/studybot quiz` to get on the board.'];
   return {
     text: `Leaderboard (${period === 'week' ? `week ${weekKey}` : 'all time'}): ${rows.map((r) => `${r.userName ?? r.userId} ${r.score}`).join(', ') || 'no points yet'}`,
     title: period === 'week' ? `🏆 This week (${weekKey})` : '🏆 All time',
     sections: [{ lines }],
-    ...(you ? { footer: `You: ${you.score} pts${you.rank ? ` · #${you.rank}` : ''}` } : {}),
+    ...(you ? { footer: `You: ${points(you.score)}${you.rank ? ` · #${you.rank}` : ''}` } : {}),
   };
 }
 
@@ -149,20 +212,18 @@ function bar(x: number): string {
 export function progressMessage(p: Progress): Message {
   const studied = p.topics.filter((t) => t.seen > 0).sort((a, b) => b.readiness - a.readiness);
   const untouched = p.topics.filter((t) => t.seen === 0).map((t) => t.name);
+  const total = p.topics.reduce((a, t) => a + t.total, 0);
   return {
-    text: `Progress: readiness ${pct(p.readiness)}, ${p.due} due, ${p.learned} learned, streak ${p.streak}.`,
+    text: `Progress: readiness ${pct(p.readiness)}, ${p.due} due, ${p.learned} learned, ${p.missed} missed${p.inChannel ? `, streak ${p.streak}` : ''}.`,
     title: '📈 Your progress',
     sections: [
-      {
-        lines: [
-          `Exam readiness **${pct(p.readiness)}** (predicted recall across all ${p.topics.reduce((a, t) => a + t.total, 0)} questions)`,
-        ],
-      },
+      { lines: [`Exam readiness **${pct(p.readiness)}** across all ${total} questions`] },
       {
         heading: 'Readiness per topic',
         lines: studied.length
           ? studied.map(
-              (t) => `\`${bar(t.readiness)}\` ${t.name} — recall ${pct(t.recall)}, ${t.seen}/${t.total} seen`,
+              (t) =>
+                `\`${bar(t.readiness)}\` ${t.name} — readiness ${pct(t.readiness)} · recall ${pct(t.recall)} · ${t.seen}/${t.total} seen`,
             )
           : ['Nothing studied yet: try `/studybot study`.'],
       },
@@ -171,14 +232,20 @@ export function progressMessage(p: Progress): Message {
     fields: [
       { label: 'Due now', value: String(p.due) },
       { label: 'Learned', value: String(p.learned) },
-      { label: 'Lapses', value: String(p.lapses) },
-      { label: 'Streak here', value: `${p.streak} (best ${p.bestStreak})` },
-      { label: 'Points here', value: String(p.score) },
+      { label: 'Missed', value: String(p.missed) },
+      // Streaks and points belong to a channel; App Home shows them on each channel's board.
+      ...(p.inChannel
+        ? [
+            { label: 'Streak here', value: `${p.streak} (best ${p.bestStreak})` },
+            { label: 'Points here', value: points(p.score) },
+          ]
+        : []),
       {
         label: 'Desired retention',
         value: `${pct(p.retention)} (\`/studybot study retention 0.85\` to change)`,
       },
     ],
+    footer: PROGRESS_FORMULA,
     buttons: [{ action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' }],
   };
 }
@@ -188,9 +255,7 @@ export function studyDoneMessage(nextDue: string | undefined, newLimitReached: b
     newLimitReached
       ? 'Nothing due, and you have met today’s new-card limit. Well done.'
       : 'Nothing due right now. Well done.',
-    ...(nextDue
-      ? [`Next review due ${new Date(nextDue).toISOString().slice(0, 16).replace('T', ' ')} UTC.`]
-      : []),
+    ...(nextDue ? [`Next review due ${timeToken(nextDue)}.`] : []),
   ];
   return { text: lines.join(' '), title: '🎉 All caught up', sections: [{ lines }] };
 }

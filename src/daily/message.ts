@@ -1,6 +1,6 @@
 import type { Message, Section } from '../app/reply.ts';
 import { encodeAction } from '../app/reply.ts';
-import { questionMessage } from '../app/views.ts';
+import { boardLine, letter, questionMessage } from '../app/views.ts';
 import type { Question } from '../content/index.ts';
 import type { LeaderRow, PostRecord } from '../store/store.ts';
 
@@ -11,27 +11,22 @@ export interface Recap {
   top: LeaderRow[];
 }
 
-const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function recapSections(r: Recap): Section[] {
   const q = r.question;
   const answer = q.answer
-    .map((id) => {
-      const i = q.choices.findIndex((c) => c.id === id);
-      return `**${LETTERS[i] ?? id}** ${q.choices[i]?.text ?? ''}`;
-    })
+    .map((id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`)
     .join('; ');
   const { answered, correct } = r.post;
   const tally =
     answered === 0
       ? 'Nobody answered.'
       : `${answered} answered, ${correct} right (${Math.round((correct / answered) * 100)}%).`;
-  const medal = ['🥇', '🥈', '🥉'];
   const top = r.top
     .filter((row) => row.score > 0)
     .slice(0, 3)
-    .map((row, i) => `${medal[i]} **${row.userName ?? row.userId}** — ${row.score} pts`);
+    .map(boardLine);
   return [
     {
       heading: 'Yesterday',
@@ -43,11 +38,17 @@ function recapSections(r: Recap): Section[] {
 }
 
 /** Today's question, with yesterday's answer, its tally and the week's top 3 above it. */
-export function dailyMessage(question: Question, postId: string, recap: Recap | undefined): Message {
+export function dailyMessage(
+  question: Question,
+  postId: string,
+  recap: Recap | undefined,
+  closesAt?: string,
+): Message {
   const base = questionMessage(question, {
     title: '☀️ Question of the day',
     action: encodeAction('q', postId, question.id),
     answered: 0,
+    ...(closesAt ? { closesAt } : {}),
   });
   if (!recap) return base;
   const [first, ...rest] = base.sections;

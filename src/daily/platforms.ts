@@ -14,6 +14,8 @@ import { SlackApiError, SlackWebApi } from '../platforms/slack/web-api.ts';
 export interface DailyPlatform {
   /** Posts and returns the platform's message reference (Slack ts, Discord message id). */
   postMessage(channelId: string, message: Message, key: { nonce: string }): Promise<{ messageRef: string }>;
+  /** Replaces a posted message (a closed question drops its buttons and shows its answer). */
+  updateMessage(channelId: string, messageRef: string, message: Message): Promise<void>;
 }
 
 /** The bot can no longer post in the channel, and retrying will not change that. */
@@ -66,12 +68,25 @@ export class SlackDailyPlatform implements DailyPlatform {
       });
       return { messageRef: String(out.ts ?? '') };
     } catch (err) {
-      if (err instanceof SlackApiError && err.error in SLACK_PERMANENT) {
-        throw new ChannelGoneError(err.error, SLACK_PERMANENT[err.error]!, { cause: err });
-      }
-      throw err;
+      throw slackFailure(err);
     }
   }
+
+  async updateMessage(channelId: string, messageRef: string, message: Message): Promise<void> {
+    try {
+      await this.api.call('chat.update', { channel: channelId, ts: messageRef, ...toSlackMessage(message) });
+    } catch (err) {
+      throw slackFailure(err);
+    }
+  }
+}
+
+/** A permanent Slack refusal as ChannelGoneError; anything else as it came (retried later). */
+function slackFailure(err: unknown): unknown {
+  if (err instanceof SlackApiError && err.error in SLACK_PERMANENT) {
+    return new ChannelGoneError(err.error, SLACK_PERMANENT[err.error]!, { cause: err });
+  }
+  return err;
 }
 
 /** Discord's create-message body plus the nonce fields (the render module has no need for them). */
@@ -111,14 +126,27 @@ export class DiscordDailyPlatform implements DailyPlatform {
       const out = await this.api.createMessage(channelId, body);
       return { messageRef: out.id };
     } catch (err) {
-      if (err instanceof DiscordAccessError && err.discordCode in DISCORD_PERMANENT) {
-        throw new ChannelGoneError(String(err.discordCode), DISCORD_PERMANENT[err.discordCode]!, {
-          cause: err,
-        });
-      }
-      throw err;
+      throw discordFailure(err);
     }
   }
+
+  async updateMessage(channelId: string, messageRef: string, message: Message): Promise<void> {
+    try {
+      await this.api.editMessage(channelId, messageRef, toMessageBody(message));
+    } catch (err) {
+      throw discordFailure(err);
+    }
+  }
+}
+
+/** A permanent Discord refusal as ChannelGoneError; anything else as it came (retried later). */
+function discordFailure(err: unknown): unknown {
+  if (err instanceof DiscordAccessError && err.discordCode in DISCORD_PERMANENT) {
+    return new ChannelGoneError(String(err.discordCode), DISCORD_PERMANENT[err.discordCode]!, {
+      cause: err,
+    });
+  }
+  return err;
 }
 
 export type DailyPlatforms = Partial<Record<'slack' | 'discord', DailyPlatform>>;

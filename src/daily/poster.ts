@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closedQuestionMessage } from '../app/views.ts';
 import { content, type Question, questionsById } from '../content/index.ts';
 import { isoWeekKey } from '../engines/leaderboard/rules.ts';
 import { pickChannelQuestion } from '../engines/quiz/select.ts';
@@ -6,7 +7,7 @@ import { dailyPostId, nextSlot, slotDay } from '../engines/schedule/schedule.ts'
 import { log } from '../log.ts';
 import type { ChannelRef, DueChannel, PostRecord, StudyStore } from '../store/store.ts';
 import { dailyMessage, type Recap } from './message.ts';
-import { ChannelGoneError, type DailyPlatforms } from './platforms.ts';
+import { ChannelGoneError, type DailyPlatform, type DailyPlatforms } from './platforms.ts';
 
 /**
  * Delivers one channel's daily question, at most once per local day.
@@ -119,6 +120,8 @@ export class DailyPoster {
       answered: 0,
       correct: 0,
       counted: [],
+      // Open until the next daily post is due, whose recap prints this one's answer.
+      closesAt: next.toISOString(),
     };
     // A retry after a crash finds the first attempt's post and keeps its question.
     const post = await store.putPostIfAbsent(channel, candidate);
@@ -126,7 +129,7 @@ export class DailyPoster {
     const recap = record.lastDailyPostId
       ? await this.recap(channel, record.lastDailyPostId, timeZone)
       : undefined;
-    const message = dailyMessage(question, postId, recap);
+    const message = dailyMessage(question, postId, recap, post.closesAt);
 
     let messageRef: string;
     try {
@@ -158,7 +161,26 @@ export class DailyPoster {
       next: next.toISOString(),
       messageRef,
     });
+    if (recap) await this.closePrevious(channel, recap, platform);
     return 'posted';
+  }
+
+  /**
+   * Yesterday's post closed when this one went out (its close time is this slot): edit it to drop
+   * its buttons and show the answer. Clicks on it are refused by the close time whether or not
+   * this edit lands, so a failure is logged and not retried.
+   */
+  private async closePrevious(channel: ChannelRef, recap: Recap, platform: DailyPlatform): Promise<void> {
+    if (!recap.post.messageRef) return;
+    try {
+      await platform.updateMessage(
+        channel.channelId,
+        recap.post.messageRef,
+        closedQuestionMessage(recap.question, recap.post, 'Yesterday’s question (closed)'),
+      );
+    } catch (err) {
+      log.warn('daily: previous post not closed on screen', { channel: channelKey(channel), err });
+    }
   }
 
   private async recap(channel: ChannelRef, postId: string, timeZone: string): Promise<Recap | undefined> {

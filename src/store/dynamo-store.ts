@@ -9,6 +9,7 @@ import {
 import type { Subscription } from '../engines/schedule/schedule.ts';
 import type {
   AnswerEntry,
+  AnswerFact,
   CardRecord,
   ChannelRecord,
   ChannelRef,
@@ -35,6 +36,8 @@ import type {
  *                                        gsi1 SCHED#<shard> / <nextPostAt ISO>#<tenant>#<channel> while subscribed
  *   CH#<tenant>#<channel> P#<post>       a channel question post with its answer counts
  *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. all-time, gsi2 LBW#..#<week> by score
+ *   CH#<tenant>#<channel> A#<post>#<user> a person's first answer to a post, written once its other
+ *                                        writes are done; expires (TTL) a week after the post closes
  * where <tenant> is <platform>#<workspace or guild>.
  *
  * Exactly once without transactions (dynalite has no TransactWriteItems): an answer is first
@@ -111,6 +114,16 @@ function toPost(item: Item | undefined): PostRecord | undefined {
     correct: (item.correct as number | undefined) ?? 0,
     counted: item.counted instanceof Set ? [...(item.counted as Set<string>)] : [],
     ...(item.messageRef ? { messageRef: item.messageRef as string } : {}),
+    ...(typeof item.closesAt === 'string' ? { closesAt: item.closesAt } : {}),
+  };
+}
+
+function toFact(item: Item | undefined): AnswerFact | undefined {
+  if (!item || typeof item.at !== 'string') return undefined;
+  return {
+    chosen: Array.isArray(item.chosen) ? (item.chosen as string[]) : [],
+    correct: item.correct === true,
+    at: item.at,
   };
 }
 
@@ -264,6 +277,7 @@ export class DynamoStudyStore implements StudyStore {
       { pk: personPk(person), sk: `C#${questionId}` },
       { pk: channelPk(channel), sk: `M#${person.userId}` },
       { pk: personPk(person), sk: 'PROFILE' },
+      { pk: channelPk(channel), sk: `A#${postId}#${person.userId}` },
     ];
     let pending: Item[] = keys;
     const found: Item[] = [];
@@ -281,12 +295,37 @@ export class DynamoStudyStore implements StudyStore {
     const card = toCard(pick(keys[1]!.pk, keys[1]!.sk));
     const member = toMember(pick(keys[2]!.pk, keys[2]!.sk));
     const retention = pick(keys[3]!.pk, keys[3]!.sk)?.retention as number | undefined;
+    const fact = toFact(pick(keys[4]!.pk, keys[4]!.sk));
     return {
+      ...(fact ? { fact } : {}),
       ...(post ? { post } : {}),
       ...(card ? { card } : {}),
       ...(member ? { member } : {}),
       ...(retention !== undefined ? { retention } : {}),
     };
+  }
+
+  async recordAnswerFact(
+    channel: ChannelRef,
+    postId: string,
+    person: PersonRef,
+    fact: AnswerFact,
+    expiresAt: Date,
+  ): Promise<WriteResult> {
+    return this.sendWrite(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: channelPk(channel),
+          sk: `A#${postId}#${person.userId}`,
+          chosen: fact.chosen,
+          correct: fact.correct,
+          at: fact.at,
+          expiresAt: Math.floor(expiresAt.getTime() / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async putCard(person: PersonRef, card: CardRecord, expectedVersion: number): Promise<WriteResult> {

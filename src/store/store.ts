@@ -43,6 +43,19 @@ export interface PostRecord {
   counted: string[];
   /** Platform message reference (Slack ts, Discord message id) once posted. */
   messageRef?: string;
+  /** After this moment (ISO) the post takes no answers; absent on posts made before posts closed. */
+  closesAt?: string;
+}
+
+/**
+ * A person's first answer to a post, stored on its own item once every write of the answer is
+ * done. Its presence, not the card's or the member's recent history, is what makes a later click
+ * on the same post change nothing.
+ */
+export interface AnswerFact {
+  chosen: string[];
+  correct: boolean;
+  at: string;
 }
 
 export interface MemberRecord {
@@ -127,7 +140,21 @@ export interface StudyStore {
     postId: string,
     person: PersonRef,
     questionId: string,
-  ): Promise<{ post?: PostRecord; card?: CardRecord; member?: MemberRecord; retention?: number }>;
+  ): Promise<{
+    post?: PostRecord;
+    card?: CardRecord;
+    member?: MemberRecord;
+    retention?: number;
+    fact?: AnswerFact;
+  }>;
+  /** Records a person's first answer to a post; 'conflict' if one is already recorded. */
+  recordAnswerFact(
+    channel: ChannelRef,
+    postId: string,
+    person: PersonRef,
+    fact: AnswerFact,
+    expiresAt: Date,
+  ): Promise<WriteResult>;
   /** Writes the card if it is still at `expectedVersion` (0: must not exist). */
   putCard(person: PersonRef, card: CardRecord, expectedVersion: number): Promise<WriteResult>;
   getCard(person: PersonRef, questionId: string): Promise<CardRecord | undefined>;

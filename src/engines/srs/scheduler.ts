@@ -91,3 +91,21 @@ export function isDue(card: SrsCard, now: Date): boolean {
 export function isLearned(card: SrsCard): boolean {
   return card.state === State.Review;
 }
+
+/**
+ * Recall as progress shows it: FSRS retrievability now, except that a card whose last answer was
+ * wrong counts 0 until it is answered right again. Right after a miss FSRS predicts high recall
+ * (the answer was just shown), which reads as "recall 100%" next to a wrong answer.
+ */
+export function recallNow(
+  card: SrsCard,
+  lastAnswerCorrect: boolean,
+  now: Date,
+  retention = DEFAULT_RETENTION,
+): number {
+  return lastAnswerCorrect ? retrievability(card, now, retention) : 0;
+}
+
+/** One line that says how progress's numbers are computed, shown under them. */
+export const PROGRESS_FORMULA =
+  'Recall: FSRS predicted recall now, averaged over the cards you have seen (a card you last missed counts 0). Readiness: recall × share of the questions seen. Missed: cards whose last answer was wrong.';

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder, type SlashCommandStringOption } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { MAX_RETENTION, MIN_RETENTION, SUBCOMMANDS } from '../../app/commands.ts';
+import { MAX_RECOMMEND_CHARS, MAX_RETENTION, MIN_RETENTION, SUBCOMMANDS } from '../../app/commands.ts';
 
 /**
  * `/studybot` as Discord registers it: the same subcommands and option names as Slack's free text
@@ -49,7 +49,7 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
             .setName('text')
             .setDescription('The workload in plain words, e.g. "20 MB documents, results within 30 minutes"')
             .setRequired(true)
-            .setMaxLength(6000),
+            .setMaxLength(MAX_RECOMMEND_CHARS),
         ),
     )
     .addSubcommand((s) =>

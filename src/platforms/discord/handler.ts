@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import * as z from 'zod/mini';
 import type { Actor, Bot } from '../../app/bot.ts';
-import type { Command } from '../../app/commands.ts';
+import { type Command, parseCommandText } from '../../app/commands.ts';
 import type { Message, Outcome } from '../../app/reply.ts';
 import { toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
@@ -62,7 +62,9 @@ const InteractionSchema = z.object({
   token: z.optional(z.string()),
   guild_id: z.optional(z.string()),
   channel_id: z.optional(z.string()),
-  member: z.optional(z.object({ user: UserSchema, permissions: z.optional(z.string()) })),
+  member: z.optional(
+    z.object({ user: UserSchema, nick: z.nullish(z.string()), permissions: z.optional(z.string()) }),
+  ),
   user: z.optional(UserSchema),
   message: z.optional(z.object({ id: z.string(), flags: z.optional(z.number()) })),
   data: z.optional(
@@ -89,6 +91,17 @@ function json(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+/**
+ * The name Discord shows for the person here: their server nickname, else their display name
+ * (global_name), else their username. All three come with every interaction, so nothing is
+ * looked up and a rename shows on the person's next answer.
+ */
+export function nameOf(i: Interaction): string | undefined {
+  const user = i.member?.user ?? i.user;
+  const pick = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+  return pick(i.member?.nick) ?? pick(user?.global_name) ?? pick(user?.username);
+}
+
 export function actorOf(i: Interaction): Actor | undefined {
   const user = i.member?.user ?? i.user;
   if (!user || !i.channel_id) return undefined;
@@ -104,58 +117,23 @@ export function actorOf(i: Interaction): Actor | undefined {
     tenantId: i.guild_id ?? `dm-${i.channel_id}`,
     channelId: i.channel_id,
     userId: user.id,
-    userName: user.global_name ?? user.username,
+    userName: nameOf(i),
     canManageChannel: canManage,
   };
 }
 
-/** `/studybot <sub> [options]` as Discord sends it (a SUB_COMMAND option) to the shared Command. */
+/**
+ * `/studybot <sub> [options]` as Discord sends it (a SUB_COMMAND option) to the shared Command.
+ * The options are laid out as the words Slack would send and read by the same parser, so both
+ * platforms answer every input the same way, refusals included.
+ */
 export function commandOf(i: Interaction): Command {
   const sub = i.data?.options?.[0];
-  const opts = new Map(
-    (sub?.options ?? []).map((o) => [
-      o.name,
-      typeof o.value === 'string' ? o.value.trim() : String(o.value ?? ''),
-    ]),
-  );
-  const opt = (name: string): string | undefined => opts.get(name) || undefined;
-  switch (sub?.name) {
-    case 'quiz':
-    case 'study': {
-      const topic = opt('topic');
-      const retention = sub.name === 'study' ? Number(opt('retention')) : Number.NaN;
-      return {
-        name: sub.name,
-        ...(topic ? { topic } : {}),
-        ...(Number.isFinite(retention) ? { retention } : {}),
-      };
-    }
-    case 'recommend':
-      return { name: 'recommend', text: opt('text') ?? '' };
-    case 'leaderboard':
-      return { name: 'leaderboard', period: opt('period') === 'all' ? 'all' : 'week' };
-    case 'progress':
-      return { name: 'progress' };
-    case 'subscribe': {
-      const days = opt('days');
-      const time = opt('time');
-      const timezone = opt('timezone');
-      return {
-        name: 'subscribe',
-        // "9:00" and "09:00" mean the same, as in Slack's free text.
-        ...(time ? { time: /^\d:\d{2}$/.test(time) ? `0${time}` : time } : {}),
-        ...(timezone ? { timezone } : {}),
-        ...(days === 'weekdays' || days === 'daily' ? { days } : {}),
-      };
-    }
-    case 'unsubscribe':
-      return { name: 'unsubscribe' };
-    case 'help':
-    case undefined:
-      return { name: 'help' };
-    default:
-      return { name: 'help', reason: `I don't know "${sub?.name}".` };
-  }
+  const words = (sub?.options ?? []).map((o) => {
+    const value = typeof o.value === 'string' ? o.value.trim() : String(o.value ?? '');
+    return o.name === 'retention' ? `retention ${value}` : value;
+  });
+  return parseCommandText([sub?.name ?? '', ...words].join(' '));
 }
 
 /** The option being typed in an autocomplete interaction, with what has been typed so far. */

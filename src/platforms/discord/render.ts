@@ -5,7 +5,7 @@ import type {
   APIEmbed,
   APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import type { Button, Message } from '../../app/reply.ts';
+import { type Button, type Message, plainTimes, TIME_TOKEN } from '../../app/reply.ts';
 
 /**
  * The neutral Message as a Discord embed plus components. Plain objects typed by discord-api-types
@@ -34,23 +34,39 @@ function customId(id: string): string {
   return id;
 }
 
+/** A moment in each reader's own time zone (embed descriptions and field values render it). */
+function discordTimes(text: string): string {
+  return text.replace(TIME_TOKEN, (_, s: string) => `<t:${s}:f>`);
+}
+
 /** Neutral markup is Discord markdown already (**bold**, _italic_, `code`, [label](url)). */
 export function toEmbed(message: Message): APIEmbed {
-  const description = message.sections
-    .map((s) => [s.heading ? `**${s.heading}**` : '', ...s.lines].filter(Boolean).join('\n'))
+  // A button holds a letter, so the choices' full texts go in the embed, where they can be read.
+  const choices = message.picker
+    ? [message.picker.choices.map((c) => `**${c.label}.** ${c.text}`).join('\n')]
+    : [];
+  const description = [
+    ...message.sections.map((s) =>
+      [s.heading ? `**${s.heading}**` : '', ...s.lines].filter(Boolean).join('\n'),
+    ),
+    ...choices,
+  ]
     .filter(Boolean)
     .join('\n\n');
   return {
-    ...(message.title ? { title: clip(message.title, 256) } : {}),
-    ...(description ? { description: clip(description, 4096) } : {}),
+    ...(message.title ? { title: clip(plainTimes(message.title), 256) } : {}),
+    ...(description ? { description: clip(discordTimes(description), 4096) } : {}),
     ...(message.fields?.length
       ? {
-          fields: message.fields
-            .slice(0, 25)
-            .map((f) => ({ name: clip(f.label, 256), value: clip(f.value, 1024), inline: true })),
+          fields: message.fields.slice(0, 25).map((f) => ({
+            name: clip(plainTimes(f.label), 256),
+            value: clip(discordTimes(f.value), 1024),
+            inline: true,
+          })),
         }
       : {}),
-    ...(message.footer ? { footer: { text: clip(message.footer, 2048) } } : {}),
+    // Footers show no markdown, so a moment there is written in UTC.
+    ...(message.footer ? { footer: { text: clip(plainTimes(message.footer), 2048) } } : {}),
     color: 0x2563eb,
   };
 }
@@ -83,7 +99,10 @@ export function toComponents(message: Message): APIActionRowComponent<APICompone
   if (picker?.mode === 'single') {
     rows.push(...rowsOf(picker.choices.map((c) => button(`${picker.action}:${c.id}`, c.label))));
   } else if (picker?.mode === 'multiple') {
-    const options = picker.choices.slice(0, 25).map((c) => ({ label: clip(c.label, 100), value: c.id }));
+    // An option shows its letter and as much of its text as fits; the embed has the whole text.
+    const options = picker.choices
+      .slice(0, 25)
+      .map((c) => ({ label: clip(`${c.label}. ${c.text}`, 100), value: c.id }));
     const pick = Math.min(Math.max(picker.pick ?? 1, 1), options.length);
     const select: APIStringSelectComponent = {
       type: STRING_SELECT,

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { ChoicePicker, Message } from '../../app/reply.ts';
+import { type ChoicePicker, type Message, plainTimes, TIME_TOKEN, timeFallback } from '../../app/reply.ts';
 
 type ActionsBlock = types.ActionsBlock;
 type Button = types.Button;
@@ -33,6 +33,11 @@ export function toMrkdwn(text: string): string {
       .replace(/&lt;#([A-Z0-9]+)&gt;/g, '<#$1>')
       .replace(/\*\*(.+?)\*\*/g, '*$1*')
       .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>')
+      // Each reader sees the moment in their own time zone; the fallback is for clients that can't.
+      .replace(
+        TIME_TOKEN,
+        (_, s: string) => `<!date^${s}^{date_short_pretty} at {time}|${timeFallback(Number(s))}>`,
+      )
   );
 }
 
@@ -120,7 +125,7 @@ export function toBlocks(message: Message, options: RenderOptions = {}): KnownBl
   const interactive = options.interactive ?? true;
   const blocks: KnownBlock[] = [];
   if (message.title)
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(message.title, 150) } });
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(plainTimes(message.title), 150) } });
   for (const section of message.sections) {
     const body = [section.heading ? `**${section.heading}**` : '', ...section.lines]
       .filter(Boolean)
@@ -149,7 +154,7 @@ export function toBlocks(message: Message, options: RenderOptions = {}): KnownBl
 /** The arguments of chat.postMessage / chat.update / a slash command answer for a message. */
 export function toSlackMessage(message: Message): { text: string; blocks: KnownBlock[] } {
   // `text` is the notification and screen-reader fallback; Slack caps it at 40,000 characters.
-  return { text: clip(message.text, 4000), blocks: toBlocks(message) };
+  return { text: clip(plainTimes(message.text), 4000), blocks: toBlocks(message) };
 }
 
 /** The App Home tab: the given messages one under another, read-only. */

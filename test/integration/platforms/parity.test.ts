@@ -249,7 +249,7 @@ describe.each(dynamoTargets)('Slack and Discord parity on $name', (target) => {
     });
     const discordText = JSON.stringify(((await board.json()) as { data: unknown }).data);
     const slackText = JSON.stringify(await slackBoard.json());
-    const scores = (t: string) => [...t.matchAll(/(\d+) pts/g)].map((m) => m[1]);
+    const scores = (t: string) => [...t.matchAll(/(\d+) pts?\b/g)].map((m) => m[1]);
     expect(scores(discordText).length).toBeGreaterThan(0);
     expect(scores(discordText)).toEqual(scores(slackText));
   });

@@ -25,10 +25,13 @@ const question = (mode: 'single' | 'multiple', n = 4, pick?: number): Message =>
 });
 
 describe('Discord rendering', () => {
-  it('renders the title, sections and footer as one embed in Discord markdown', () => {
+  it('renders the title, sections, every choice in full and the footer as one embed', () => {
     const embed = toEmbed(question('single'));
     expect(embed.title).toBe('Question of the day');
-    expect(embed.description).toBe('**Endpoint types**\nA 20 MB payload, results within 30 minutes.');
+    // A button holds only its letter: without these lines a question cannot be answered.
+    expect(embed.description).toBe(
+      '**Endpoint types**\nA 20 MB payload, results within 30 minutes.\n\n**A.** Choice 1\n**B.** Choice 2\n**C.** Choice 3\n**D.** Choice 4',
+    );
     expect(embed.footer).toEqual({ text: '0 answered' });
   });
 
