@@ -143,6 +143,8 @@ export function slackApi(deps: FakeApiDeps) {
             id,
             name: person.slack.userName,
             real_name: person.name,
+            // The name the bot shows on boards: display name, else real name, else the handle.
+            profile: { display_name: person.name, real_name: person.name },
             is_admin: person.slack.isAdmin,
             is_owner: false,
           },

@@ -3,9 +3,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { z } from 'zod';
 import type { Bot } from '../../app/bot.ts';
 import type { Config, Secrets } from '../../config.ts';
+import { callLocalServer, readLocalEndpoint } from '../../daily/local.ts';
 import { log } from '../../log.ts';
 import { discordSignatureHeaders, slackSignatureHeaders } from '../dev-secrets.ts';
 import type { Route } from '../server.ts';
+import { dailyRunCommand, nextPostFromStatus, passTimeFor } from './daily.ts';
 import {
   type Binding,
   discordApi,
@@ -56,6 +58,25 @@ const STATIC_FILES: Record<string, string> = {
   'render.js': 'text/javascript; charset=utf-8',
 };
 
+/**
+ * The tab's icon: an inline SVG (the 📚 of the page's brand), so no binary file and no 404.
+ * Served at /favicon.ico too, where browsers look when a page names no icon.
+ */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">' +
+  '<rect width="64" height="64" rx="14" fill="#4a154b"/>' +
+  '<rect x="12" y="14" width="10" height="38" rx="2" fill="#36c5f0"/>' +
+  '<rect x="25" y="10" width="10" height="42" rx="2" fill="#2eb67d"/>' +
+  '<rect x="38" y="16" width="10" height="36" rx="2" fill="#ecb22e" transform="rotate(-12 43 34)"/>' +
+  '<rect x="8" y="52" width="48" height="4" rx="2" fill="#fff"/></svg>';
+
+/**
+ * The longest text the page sends. Longer than any command the bot reads, on purpose: a too-long
+ * `recommend` must reach the bot, whose own answer says its limit. This only keeps a pasted novel
+ * out (Slack's message box stops at 40,000 characters too).
+ */
+export const MAX_TYPED = 40_000;
+
 const ClickSchema = z.object({
   action: z.string().min(1).max(100),
   values: z.array(z.string().max(100)).max(25).default([]),
@@ -66,7 +87,7 @@ const ClickSchema = z.object({
 });
 
 const SendSchema = z.union([
-  z.object({ platform: z.enum(['slack', 'discord']), person: z.string(), text: z.string().max(4000) }),
+  z.object({ platform: z.enum(['slack', 'discord']), person: z.string(), text: z.string() }),
   z.object({ platform: z.enum(['slack', 'discord']), person: z.string(), click: ClickSchema }),
 ]);
 
@@ -144,6 +165,10 @@ export function createPlayground(deps: {
     if (!parsed.success)
       return json(400, { error: 'A send needs a platform, a person, and a text or a click.' });
     const input = parsed.data;
+    if ('text' in input && input.text.length > MAX_TYPED)
+      return json(400, {
+        error: `The playground sends at most ${MAX_TYPED.toLocaleString('en-US')} characters (this has ${input.text.length.toLocaleString('en-US')}).`,
+      });
     const person = personByKey(input.person);
     if (!person) return json(400, { error: `There is no pretend person "${input.person}".` });
 
@@ -257,6 +282,70 @@ export function createPlayground(deps: {
     return json(200, { person: person.name, platform, today: now().toISOString().slice(0, 10), ...p });
   }
 
+  /** What the bot answers `/studybot subscribe` (alone) with in the platform's channel, as text. */
+  async function subscriptionStatus(platform: 'slack' | 'discord'): Promise<string> {
+    const person = PEOPLE[0]!;
+    const token = bind({
+      platform,
+      channelId: platform === 'slack' ? SLACK_PLACE.channelId : DISCORD_PLACE.channelId,
+      userId: platform === 'slack' ? person.slack.userId : person.discord.userId,
+    });
+    if (platform === 'slack') {
+      const result = await sendSlack(
+        slackCommandBody(person, 'subscribe', `${base}/playground/slack/respond/${token}`, ids.token()),
+      );
+      const body = result.body as { text?: string } | null;
+      return typeof body === 'object' && body ? (body.text ?? '') : String(body ?? '');
+    }
+    const result = await sendDiscord(discordCommandInteraction(person, 'subscribe', ids.snowflake(), token));
+    const data = (result.body as { data?: { content?: string; embeds?: { description?: string }[] } } | null)
+      ?.data;
+    return [data?.content ?? '', ...(data?.embeds ?? []).map((e) => e.description ?? '')].join('\n');
+  }
+
+  /** The channel's next daily post and the command that posts it, or the bot's reason there is none. */
+  async function dailyInfo(platform: 'slack' | 'discord') {
+    const status = await subscriptionStatus(platform);
+    const next = nextPostFromStatus(status, now());
+    const at = next ? passTimeFor(next, now()) : undefined;
+    return {
+      platform,
+      status: status.split('\n').find(Boolean) ?? '',
+      next: next?.toISOString(),
+      at: at?.toISOString(),
+      command: at ? dailyRunCommand(at) : undefined,
+    };
+  }
+
+  async function daily(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+    const platform =
+      new URLSearchParams(event.rawQueryString).get('platform') === 'discord' ? 'discord' : 'slack';
+    return json(200, await dailyInfo(platform));
+  }
+
+  /**
+   * One scheduler pass, as `npx studybot daily run --at <the channel's next slot>` runs it: through
+   * this server's own /local/daily-run, so it is the pass `npm start` runs every minute.
+   */
+  async function dailyRun(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+    const input = parseBody(event.body ?? '') as { platform?: string } | null;
+    const info = await dailyInfo(input?.platform === 'discord' ? 'discord' : 'slack');
+    if (!info.at)
+      return json(409, {
+        ...info,
+        error: info.status || 'The bot did not say when this channel’s next daily question is due.',
+      });
+    const endpoint = readLocalEndpoint(deps.config.dataDir);
+    // Only this server's scheduler: another server's file in the same folder is not ours to call.
+    if (!endpoint?.url.startsWith(`${base}/`))
+      return json(503, {
+        ...info,
+        error: `The daily scheduler runs with \`npm start\`; from a terminal: ${info.command}`,
+      });
+    const summary = await callLocalServer(endpoint, info.at);
+    return json(200, { ...info, summary });
+  }
+
   async function file(name: string): Promise<APIGatewayProxyResultV2> {
     const type = STATIC_FILES[name];
     if (!type) return { statusCode: 404, body: 'not found' };
@@ -264,8 +353,16 @@ export function createPlayground(deps: {
     return { statusCode: 200, headers: { 'content-type': type, 'cache-control': 'no-store' }, body };
   }
 
+  const favicon = async (): Promise<APIGatewayProxyResultV2> => ({
+    statusCode: 200,
+    headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' },
+    body: FAVICON_SVG,
+  });
+
   const routes: Route[] = [
     { method: 'GET', path: '/', handler: () => file('index.html') },
+    { method: 'GET', path: '/favicon.svg', handler: favicon },
+    { method: 'GET', path: '/favicon.ico', handler: favicon },
     {
       method: 'GET',
       path: '/playground/static/',
@@ -314,6 +411,19 @@ export function createPlayground(deps: {
       },
     },
     { method: 'GET', path: '/playground/progress', handler: progress },
+    { method: 'GET', path: '/playground/daily', handler: daily },
+    {
+      method: 'POST',
+      path: '/playground/daily/run',
+      handler: async (e) => {
+        try {
+          return await dailyRun(e);
+        } catch (err) {
+          log.error('playground daily pass failed', { err });
+          return json(502, { error: 'The daily pass failed; see the server log.' });
+        }
+      },
+    },
     { method: 'POST', path: '/playground/slack/api/', prefix: true, handler: slackApi(apiDeps) },
     { method: 'POST', path: '/playground/slack/respond/', prefix: true, handler: slackRespond(apiDeps) },
     ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) => ({

@@ -105,15 +105,16 @@ interface DiscordOption {
 
 /** Free text after /studybot, as the options Discord's typed `/studybot <sub>` would send. */
 export function discordCommandOptions(text: string): { sub: string; options: DiscordOption[] } {
-  const command: Command = parseCommandText(text);
   const opt = (name: string, value: string | undefined): DiscordOption[] =>
     value ? [{ name, type: 3, value }] : [];
+  // The workload goes as typed, however long: the bot, not the page, says what it reads.
+  const recommend = /^\s*recommend(?:\s+([\s\S]*))?$/i.exec(text);
+  if (recommend) return { sub: 'recommend', options: opt('text', recommend[1]?.trim()) };
+  const command: Command = parseCommandText(text);
   switch (command.name) {
     case 'quiz':
     case 'study':
       return { sub: command.name, options: opt('topic', command.topic) };
-    case 'recommend':
-      return { sub: 'recommend', options: opt('text', command.text) };
     case 'leaderboard':
       return { sub: 'leaderboard', options: opt('period', command.period) };
     case 'subscribe':

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { DEV_SECRETS } from '../../../src/local/dev-secrets.ts';
@@ -15,6 +18,9 @@ const PLAYGROUND_ROUTES: [string, string][] = [
   ['GET', '/playground/events'],
   ['POST', '/playground/send'],
   ['GET', '/playground/progress?platform=slack&person=ada'],
+  ['GET', '/playground/daily?platform=slack'],
+  ['POST', '/playground/daily/run'],
+  ['GET', '/favicon.ico'],
   ['POST', '/playground/slack/api/chat.postMessage'],
   ['PATCH', '/playground/discord/api/v10/channels/1/messages/2'],
 ];
@@ -134,5 +140,123 @@ describe('with the development secrets', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('mallory');
+  });
+
+  it('serves a favicon (an inline SVG), where the page names it and where browsers look', async () => {
+    for (const path of ['/favicon.svg', '/favicon.ico']) {
+      const res = await fetch(`${bot.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await res.text()).toMatch(/^<svg /);
+    }
+    expect(await (await fetch(`${bot.url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg"');
+  });
+
+  it.each(['slack', 'discord'])(
+    'lets a recommend text over 4,000 characters reach the bot, whose answer says its limit (%s)',
+    async (platform) => {
+      const text = `/studybot recommend ${'20 MB documents, results within 30 minutes. '.repeat(100)}`;
+      const res = await fetch(`${bot.url}/playground/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ platform, person: 'grace', text }),
+      });
+      expect(res.status).toBe(200);
+      const sent = (await res.json()) as { response: { status: number; body: unknown } };
+      expect(sent.response.status).toBe(200);
+      expect(JSON.stringify(sent.response.body)).toContain('at most 4,000 characters');
+    },
+  );
+
+  it('says its own limit plainly for a text longer than any platform sends', async () => {
+    const res = await fetch(`${bot.url}/playground/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'slack', person: 'grace', text: `recommend ${'x'.repeat(40_000)}` }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('at most 40,000 characters');
+  });
+
+  it('has no daily pass to offer for a channel without a daily question, and says why', async () => {
+    const info = (await (await fetch(`${bot.url}/playground/daily?platform=discord`)).json()) as {
+      command?: string;
+      status: string;
+    };
+    expect(info.command).toBeUndefined();
+    expect(info.status).toContain('no daily question');
+    const run = await fetch(`${bot.url}/playground/daily/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'discord' }),
+    });
+    expect(run.status).toBe(409);
+    expect(((await run.json()) as { error: string }).error).toContain('no daily question');
+  });
+});
+
+describe('the daily pass the page offers', () => {
+  const T0 = Date.parse('2026-03-02T09:00:00Z'); // a Monday
+  let bot: LocalBot;
+  let dataDir: string;
+  beforeAll(async () => {
+    const started = Date.now();
+    // A data folder of its own: the server writes where its scheduler listens there, as `npm start` does.
+    dataDir = mkdtempSync(join(tmpdir(), 'studybot-playground-daily-'));
+    bot = await startLocalBot(
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'error' }, { devDefaults: DEV_SECRETS }),
+      { playground: true, now: () => new Date(T0 + Date.now() - started) },
+    );
+  });
+  afterAll(async () => {
+    await bot?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function send(platform: string, text: string): Promise<void> {
+    const res = await fetch(`${bot.url}/playground/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform, person: 'ada', text }),
+    });
+    expect(((await res.json()) as { response: { status: number } }).response.status).toBe(200);
+  }
+
+  it.each([
+    ['slack', '/studybot subscribe 09:30 UTC daily', '2026-03-02T09:30:00Z', '2026-03-03T09:30:00Z'],
+    [
+      'discord',
+      '/studybot subscribe 09:00 Europe/Berlin weekdays',
+      '2026-03-03T08:00:00Z',
+      '2026-03-04T08:00:00Z',
+    ],
+  ])('%s: names the next slot, and a pass at it posts there', async (platform, subscribe, first, second) => {
+    await send(platform, subscribe);
+    const info = (await (await fetch(`${bot.url}/playground/daily?platform=${platform}`)).json()) as {
+      command: string;
+    };
+    expect(info.command).toBe(`npx studybot daily run --at ${first}`);
+
+    const since = ((await (await fetch(`${bot.url}/playground/events?since=0`)).json()) as { last: number })
+      .last;
+    const run = await fetch(`${bot.url}/playground/daily/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform }),
+    });
+    expect(run.status).toBe(200);
+    const result = (await run.json()) as { at: string; summary: { posted: number }; command: string };
+    expect(result.at).toBe(first.replace('Z', '.000Z'));
+    expect(result.summary.posted).toBe(1);
+    const { events } = (await (await fetch(`${bot.url}/playground/events?since=${since}`)).json()) as {
+      events: { kind: string; platform: string; body?: unknown }[];
+    };
+    const posts = events.filter((e) => e.kind === 'message' && e.platform === platform);
+    expect(JSON.stringify(posts)).toContain('Question of the day');
+    // The next one is the following slot.
+    const after = (await (await fetch(`${bot.url}/playground/daily?platform=${platform}`)).json()) as {
+      command: string;
+    };
+    expect(after.command).toBe(`npx studybot daily run --at ${second}`);
   });
 });

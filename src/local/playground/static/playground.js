@@ -1,4 +1,4 @@
-import { discordBody, h, slackBody, slackState } from './render.js';
+import { discordBody, h, names, slackBody, slackState } from './render.js';
 
 /**
  * The playground page: a channel drawn from the bot's own API calls, a command box, a person
@@ -57,6 +57,8 @@ async function poll() {
       state.last = events[events.length - 1].seq;
       renderChannel();
       renderWire();
+      // A daily post (from the button, the CLI or the minute pass) moves the next slot on.
+      if (events.some((e) => e.kind === 'message' && e.channelId === channel().channelId)) loadDaily();
     }
   } catch {
     // The server may be restarting; the next poll tries again.
@@ -83,6 +85,7 @@ async function send(payload) {
   }
   await poll();
   loadProgress();
+  if (payload.text && /^\/studybot\s+(un)?subscribe\b/i.test(payload.text)) loadDaily();
 }
 
 function showError(text) {
@@ -269,6 +272,9 @@ function applySwitches() {
   state.stickToBottom = true;
   renderChannel();
   loadProgress();
+  // The last pass's result was for the other channel (or another moment): start clean.
+  $('daily-result').textContent = '';
+  loadDaily();
 }
 
 // ---- progress: readiness per topic as bars, answers per day as columns (inline SVG) ----
@@ -282,44 +288,46 @@ function s(tag, attrs = {}, text) {
 }
 const pct = (x) => `${Math.round(x * 100)}%`;
 
+/**
+ * Readiness per topic as rows of HTML, not SVG text: a topic's name is shown whole (it wraps on a
+ * narrow screen instead of being cut), with its bar, its readiness and, once seen, its recall.
+ */
 function readinessChart(topics) {
   const rows = [...topics].sort((a, b) => b.readiness - a.readiness || a.name.localeCompare(b.name));
-  const rowH = 20;
-  const labelW = 160;
-  const barW = 130;
-  const svg = s('svg', {
-    viewBox: `0 0 ${labelW + barW + 44} ${rows.length * rowH + 4}`,
-    class: 'chart readiness',
-    role: 'img',
-    'aria-label': 'Readiness per topic',
-  });
-  rows.forEach((t, i) => {
-    const y = i * rowH + 2;
-    const g = s('g', { 'data-topic': t.topicId, class: t.seen ? 'seen' : 'unseen' });
-    const label = t.name.length > 23 ? `${t.name.slice(0, 22)}…` : t.name;
-    g.append(s('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end', class: 'label' }, label));
-    g.append(s('rect', { x: labelW, y: y + 3, width: barW, height: 12, rx: 3, class: 'track' }));
-    g.append(
-      s('rect', {
-        x: labelW,
-        y: y + 3,
-        width: Math.max(t.readiness > 0 ? 2 : 0, t.readiness * barW),
-        height: 12,
-        rx: 3,
-        class: 'bar',
-      }),
-    );
-    g.append(s('text', { x: labelW + barW + 6, y: y + 13, class: 'value' }, pct(t.readiness)));
-    g.append(
-      s(
-        'title',
-        {},
-        `${t.name}: readiness ${pct(t.readiness)}, ${t.seen}/${t.total} seen, recall ${pct(t.recall)}`,
+  return h(
+    'ol',
+    { class: 'chart readiness', 'aria-label': 'Readiness per topic' },
+    rows.map((t) =>
+      h(
+        'li',
+        {
+          class: t.seen ? 'seen' : 'unseen',
+          dataset: { topic: t.topicId, readiness: t.readiness, recall: t.recall, seen: t.seen },
+          title: `${t.name}: readiness ${pct(t.readiness)}, ${t.seen}/${t.total} seen${t.seen ? `, recall ${pct(t.recall)}` : ''}`,
+        },
+        h('span', { class: 'topic-name' }, t.name),
+        h(
+          'span',
+          {
+            class: 'meter',
+            role: 'meter',
+            'aria-valuenow': Math.round(t.readiness * 100),
+            'aria-valuemin': 0,
+            'aria-valuemax': 100,
+            'aria-label': `${t.name} readiness`,
+          },
+          h('span', {
+            class: 'meter-bar',
+            style: `width: ${Math.max(t.readiness > 0 ? 2 : 0, t.readiness * 100)}%`,
+          }),
+        ),
+        h('span', { class: 'topic-value' }, pct(t.readiness)),
+        t.seen
+          ? h('span', { class: 'topic-detail' }, `recall ${pct(t.recall)} · ${t.seen}/${t.total} seen`)
+          : null,
       ),
-    );
-    svg.append(g);
-  });
-  return svg;
+    ),
+  );
 }
 
 function answersChart(perDay, today) {
@@ -422,7 +430,7 @@ async function loadProgress() {
 
 function submitCommand(text) {
   const clean = text.trim();
-  if (!clean || clean === '/studybot') return;
+  if (!clean) return;
   const full = clean.startsWith('/') ? clean : `/studybot ${clean}`;
   state.history = [full, ...state.history.filter((x) => x !== full)].slice(0, 30);
   localStorage.setItem('pg.history', JSON.stringify(state.history));
@@ -464,8 +472,72 @@ function setupComposer() {
   );
 }
 
+// ---- daily post: the channel's next slot, and one scheduler pass at it ----
+
+let dailySeq = 0;
+async function loadDaily() {
+  if (!$('daily').open) return;
+  const mine = ++dailySeq;
+  try {
+    const d = await api(`/playground/daily?platform=${state.platform}`);
+    if (mine !== dailySeq) return;
+    $('daily-command').textContent = d.command ?? `Nothing to run yet. ${d.status}`;
+    $('daily-run').disabled = !d.command;
+    $('daily').dataset.next = d.next ?? '';
+  } catch (err) {
+    $('daily-command').textContent = `Unavailable: ${err.message}`;
+  }
+}
+
+async function runDaily() {
+  const button = $('daily-run');
+  button.disabled = true;
+  $('daily-result').textContent = 'Running one pass…';
+  try {
+    const res = await fetch('/playground/daily/run', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: state.platform }),
+    });
+    const d = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      $('daily-result').textContent = d.error || `HTTP ${res.status}`;
+    } else {
+      const s = d.summary ?? {};
+      const when = new Date(d.at).toISOString().slice(0, 16).replace('T', ' ');
+      $('daily-result').textContent =
+        `Pass at ${when} UTC: ${s.posted ?? 0} posted${s.skipped ? `, ${s.skipped} skipped` : ''}${s.failed ? `, ${s.failed} failed` : ''}.`;
+    }
+  } catch (err) {
+    $('daily-result').textContent = err.message;
+  } finally {
+    button.disabled = false;
+  }
+  state.stickToBottom = true;
+  await poll();
+  loadDaily();
+}
+
+/** The top bar wraps on a narrow screen; the channel below it fills the rest of the screen. */
+function trackTopbar() {
+  const bar = document.querySelector('.topbar');
+  const set = () => document.body.style.setProperty('--top-h', `${bar.offsetHeight}px`);
+  new ResizeObserver(set).observe(bar);
+  set();
+}
+
 async function start() {
   state.config = await api('/playground/config');
+  names.user = nameOfUser;
+  names.channel = (id) =>
+    [state.config.slack, state.config.discord].find((c) => c.channelId === id)?.channelName ?? id;
+  trackTopbar();
+  $('daily').addEventListener('toggle', loadDaily);
+  $('daily-run').addEventListener('click', runDaily);
+  $('daily-subscribe').addEventListener('click', (e) => {
+    $('command').value = `/studybot ${e.currentTarget.dataset.command}`;
+    $('command').focus();
+  });
   for (const b of document.querySelectorAll('[data-platform]')) {
     b.addEventListener('click', () => {
       state.platform = b.dataset.platform;

@@ -47,32 +47,246 @@ function inline(text, rules, decode) {
 
 const decodeSlack = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/**
+ * Names for ids in mentions (`<@U0…>`, `<#C0…>`): the page knows its pretend people and channel.
+ * The playground sets these once it has its config.
+ */
+export const names = { user: (id) => id, channel: (id) => id };
+
+// Block elements (U+2580–U+259F): the bot draws progress bars with █ and ░ in inline code. Both
+// platforms show inline code in a monospace font, where each of these fills exactly one cell; a
+// font without them falls back to one whose cells differ, and the bar breaks. So each becomes a
+// cell of its own, one character wide, painted solid or shaded; the character stays in the text.
+const BLOCKS = /[\u2580-\u259f]+/g;
+const SHADE = { '█': 'full', '▓': 'dark', '▒': 'medium', '░': 'light' };
+
+/** Inline code as both platforms show it: monospace, with bar characters drawn as even cells. */
+export function codeSpan(text, className) {
+  const el = h('code', className ? { class: className } : {});
+  let at = 0;
+  for (const m of text.matchAll(BLOCKS)) {
+    if (m.index > at) el.append(text.slice(at, m.index));
+    const bar = h('span', { class: 'blocks', role: 'img', 'aria-label': m[0] });
+    for (const ch of m[0]) bar.append(h('span', { class: `cell ${SHADE[ch] ?? 'glyph'}` }, ch));
+    el.append(bar);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) el.append(text.slice(at));
+  return el;
+}
+
+// ---- times: Slack's <!date^…> and Discord's <t:…>, shown in the reader's own time zone ----
+
+const fmt = (at, options) => new Intl.DateTimeFormat('en-US', options).format(at);
+const dayDiff = (at) => {
+  const day = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((day(at) - day(new Date())) / 86_400_000);
+};
+const ordinal = (n) => {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] || s[v] || s[0]}`;
+};
+function pretty(at, fallback) {
+  const d = dayDiff(at);
+  return d === 0 ? 'today' : d === -1 ? 'yesterday' : d === 1 ? 'tomorrow' : fallback;
+}
+function relative(at) {
+  const s = Math.round((at.getTime() - Date.now()) / 1000);
+  const units = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+    ['second', 1],
+  ];
+  const [unit, size] = units.find(([, n]) => Math.abs(s) >= n) ?? units[units.length - 1];
+  return new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(Math.round(s / size), unit);
+}
+
+/** Slack's date tokens (https://api.slack.com/reference/surfaces/formatting#date-formatting). */
+export function slackDate(unix, format, fallback) {
+  const at = new Date(unix * 1000);
+  if (Number.isNaN(at.getTime())) return fallback;
+  const long = `${fmt(at, { month: 'long' })} ${ordinal(at.getDate())}, ${at.getFullYear()}`;
+  const short = fmt(at, { month: 'short', day: 'numeric', year: 'numeric' });
+  const longest = `${fmt(at, { weekday: 'long' })}, ${long}`;
+  const tokens = {
+    date_num: `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`,
+    date: long,
+    date_short: short,
+    date_long: longest,
+    date_pretty: pretty(at, long),
+    date_short_pretty: pretty(at, short),
+    date_long_pretty: pretty(at, longest),
+    time: fmt(at, { hour: 'numeric', minute: '2-digit' }),
+    time_secs: fmt(at, { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    ago: relative(at),
+  };
+  let unknown = false;
+  const text = format.replace(/\{(\w+)\}/g, (all, name) => {
+    if (name in tokens) return tokens[name];
+    unknown = true;
+    return all;
+  });
+  if (unknown) return fallback;
+  // A pretty date opens the sentence in lower case in Slack too, except at the very start.
+  return text.replace(/^(today|yesterday|tomorrow)/, (w) => w[0].toUpperCase() + w.slice(1));
+}
+
+/** Discord's timestamp styles (t, T, d, D, f, F, R); f is the default. */
+export function discordTime(unix, style = 'f') {
+  const at = new Date(unix * 1000);
+  if (Number.isNaN(at.getTime())) return `<t:${unix}>`;
+  const time = { hour: 'numeric', minute: '2-digit' };
+  const date = { month: 'long', day: 'numeric', year: 'numeric' };
+  switch (style) {
+    case 't':
+      return fmt(at, time);
+    case 'T':
+      return fmt(at, { ...time, second: '2-digit' });
+    case 'd':
+      return fmt(at, { month: '2-digit', day: '2-digit', year: 'numeric' });
+    case 'D':
+      return fmt(at, date);
+    case 'F':
+      return fmt(at, { weekday: 'long', ...date, ...time });
+    case 'R':
+      return relative(at);
+    default:
+      return fmt(at, { ...date, ...time });
+  }
+}
+
+const timeEl = (at, text, className) =>
+  h('time', { class: className, datetime: at.toISOString(), title: at.toString() }, text);
+
+// ---- inline markup ----
+
 const SLACK_RULES = [
-  { re: /`([^`\n]+)`/, build: (m) => h('code', {}, decodeSlack(m[1])) },
+  { re: /`([^`\n]+)`/, build: (m) => codeSpan(decodeSlack(m[1])) },
+  {
+    re: /<!date\^(\d+)\^([^^|>]+)(?:\^([^|>]+))?\|([^>]*)>/,
+    build: (m) => {
+      const text = slackDate(Number(m[1]), decodeSlack(m[2]), decodeSlack(m[4]));
+      const at = new Date(Number(m[1]) * 1000);
+      return m[3] ? safeLink(decodeSlack(m[3]), text) : timeEl(at, text, 'sl-date');
+    },
+  },
+  { re: /<!(here|channel|everyone)(?:\|[^>]*)?>/, build: (m) => h('span', { class: 'mention' }, `@${m[1]}`) },
   {
     re: /<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>/,
     build: (m) => safeLink(decodeSlack(m[1]), m[2] ? decodeSlack(m[2]) : undefined),
   },
-  { re: /<@([A-Z0-9]+)>/, build: (m) => h('span', { class: 'mention' }, `@${m[1]}`) },
-  { re: /<#[A-Z0-9]+\|([^>]+)>/, build: (m) => h('span', { class: 'mention' }, `#${decodeSlack(m[1])}`) },
-  { re: /(?<![\w*])\*([^*\n]+?)\*(?![\w*])/, build: (m, inner) => h('strong', {}, inner(m[1])) },
-  { re: /(?<![\w_])_([^_\n]+?)_(?![\w_])/, build: (m, inner) => h('em', {}, inner(m[1])) },
-  { re: /(?<![\w~])~([^~\n]+?)~(?![\w~])/, build: (m, inner) => h('s', {}, inner(m[1])) },
+  {
+    re: /<@([A-Z0-9]+)(?:\|([^>]+))?>/,
+    build: (m) => h('span', { class: 'mention' }, `@${m[2] ? decodeSlack(m[2]) : names.user(m[1])}`),
+  },
+  {
+    re: /<#([A-Z0-9]+)(?:\|([^>]*))?>/,
+    build: (m) => h('span', { class: 'mention' }, `#${m[2] ? decodeSlack(m[2]) : names.channel(m[1])}`),
+  },
+  // Bold, italic and strike may span a <…> token (a link, a date), whatever characters it holds.
+  {
+    re: /(?<![\w*])\*(?!\s)((?:<[^>\n]*>|[^*\n])+?)(?<!\s)\*(?![\w*])/,
+    build: (m, inner) => h('strong', {}, inner(m[1])),
+  },
+  {
+    re: /(?<![\w_])_(?!\s)((?:<[^>\n]*>|[^_\n])+?)(?<!\s)_(?![\w_])/,
+    build: (m, inner) => h('em', {}, inner(m[1])),
+  },
+  {
+    re: /(?<![\w~])~(?!\s)((?:<[^>\n]*>|[^~\n])+?)(?<!\s)~(?![\w~])/,
+    build: (m, inner) => h('s', {}, inner(m[1])),
+  },
 ];
 
 const DISCORD_RULES = [
-  { re: /`([^`\n]+)`/, build: (m) => h('code', {}, m[1]) },
-  { re: /\[([^\]]+)\]\((https?:[^)\s]+)\)/, build: (m) => safeLink(m[2], m[1]) },
-  { re: /\*\*([^\n]+?)\*\*/, build: (m, inner) => h('strong', {}, inner(m[1])) },
-  { re: /__([^\n]+?)__/, build: (m, inner) => h('u', {}, inner(m[1])) },
-  { re: /(?<![\w_])_([^_\n]+?)_(?![\w_])/, build: (m, inner) => h('em', {}, inner(m[1])) },
-  { re: /(?<![\w*])\*([^*\n]+?)\*(?![\w*])/, build: (m, inner) => h('em', {}, inner(m[1])) },
-  { re: /~~([^\n]+?)~~/, build: (m, inner) => h('s', {}, inner(m[1])) },
+  // A backslash shows the next markdown character as itself.
+  { re: /\\([*_~`|\\<>#[\]()-])/, build: (m) => document.createTextNode(m[1]) },
+  { re: /``([^\n]+?)``|`([^`\n]+)`/, build: (m) => codeSpan((m[1] ?? m[2]).trim() || (m[1] ?? m[2])) },
+  {
+    re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/,
+    build: (m) => timeEl(new Date(Number(m[1]) * 1000), discordTime(Number(m[1]), m[2]), 'dc-time'),
+  },
+  { re: /<@!?(\d+)>/, build: (m) => h('span', { class: 'mention' }, `@${names.user(m[1])}`) },
+  { re: /<@&\d+>/, build: () => h('span', { class: 'mention' }, '@role') },
+  { re: /<#(\d+)>/, build: (m) => h('span', { class: 'mention' }, `#${names.channel(m[1])}`) },
+  { re: /\[([^\]\n]+)\]\(<?(https?:[^)\s>]+)>?\)/, build: (m) => safeLink(m[2], m[1]) },
+  { re: /<(https?:\/\/[^\s>]+)>/, build: (m) => safeLink(m[1]) },
+  { re: /\*\*\*(?!\s)([^\n]+?)\*\*\*/, build: (m, inner) => h('strong', {}, h('em', {}, inner(m[1]))) },
+  { re: /\*\*(?!\s)([^\n]+?)\*\*/, build: (m, inner) => h('strong', {}, inner(m[1])) },
+  { re: /__(?!\s)([^\n]+?)__/, build: (m, inner) => h('u', {}, inner(m[1])) },
+  // Italic may span a link or a <…> token, underscores in its URL included.
+  {
+    re: /(?<![\w_])_(?!\s)((?:\[[^\]\n]*\]\([^)\s]*\)|<[^>\n]*>|[^_\n])+?)_(?![\w_])/,
+    build: (m, inner) => h('em', {}, inner(m[1])),
+  },
+  { re: /(?<![\w*])\*(?![\s*])([^*\n]+?)(?<!\s)\*(?![\w*])/, build: (m, inner) => h('em', {}, inner(m[1])) },
+  { re: /~~(?!\s)([^\n]+?)~~/, build: (m, inner) => h('s', {}, inner(m[1])) },
+  {
+    re: /\|\|([^\n]+?)\|\|/,
+    build: (m, inner) =>
+      h('span', { class: 'dc-spoiler', onclick: (e) => e.currentTarget.classList.add('shown') }, inner(m[1])),
+  },
   { re: /https?:\/\/[^\s<>)]+/, build: (m) => safeLink(m[0]) },
 ];
 
-export const slackMrkdwn = (text) => inline(text, SLACK_RULES, decodeSlack);
-export const discordMarkdown = (text) => inline(text, DISCORD_RULES, (s) => s);
+const slackInline = (text) => inline(text, SLACK_RULES, decodeSlack);
+const discordInline = (text) => inline(text, DISCORD_RULES, (s) => s);
+
+/**
+ * The lines of a text: fenced code blocks and quotes (both platforms), and on Discord headings
+ * (`#`, `##`, `###`), subtext (`-#`) and bulleted lists, as each platform lays them out. Other
+ * lines stay text, their line breaks kept by `white-space: pre-wrap`.
+ */
+function blocks(text, platform) {
+  const frag = document.createDocumentFragment();
+  const slack = platform === 'slack';
+  const lines = String(text ?? '').split('\n');
+  const inlineOf = slack ? slackInline : discordInline;
+  const code = (body) => h('pre', { class: 'codeblock' }, slack ? decodeSlack(body) : body);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const newline = i < lines.length - 1 ? '\n' : '';
+    const oneLine = /^```(.+?)```\s*$/.exec(line);
+    if (oneLine) {
+      frag.append(code(oneLine[1]));
+      continue;
+    }
+    const fence = /^```(.*)$/.exec(line);
+    const end = fence ? lines.findIndex((l, j) => j > i && /```\s*$/.test(l)) : -1;
+    if (fence && end > 0) {
+      // Discord reads the rest of the opening line as the language; Slack as the first code line.
+      const body = [
+        ...(slack && fence[1] ? [fence[1]] : []),
+        ...lines.slice(i + 1, end),
+        ...(lines[end].replace(/```\s*$/, '') ? [lines[end].replace(/```\s*$/, '')] : []),
+      ];
+      frag.append(code(body.join('\n')));
+      i = end;
+      continue;
+    }
+    if (!slack && line.startsWith('>>> ')) {
+      frag.append(h('blockquote', {}, inlineOf([line.slice(4), ...lines.slice(i + 1)].join('\n'))));
+      break;
+    }
+    const q = slack ? /^&gt; ?(.*)$/.exec(line) : /^> (.*)$/.exec(line);
+    const head = slack ? null : /^(#{1,3}) (.+)$/.exec(line);
+    const sub = slack ? null : /^-# (.+)$/.exec(line);
+    const item = slack ? null : /^( *)[-*] (.+)$/.exec(line);
+    if (q) frag.append(h('blockquote', {}, inlineOf(q[1])));
+    else if (head) frag.append(h(`h${head[1].length + 2}`, { class: 'dc-heading' }, inlineOf(head[2])));
+    else if (sub) frag.append(h('div', { class: 'dc-subtext' }, inlineOf(sub[1])));
+    else if (item) frag.append(h('div', { class: `dc-li${item[1] ? ' nested' : ''}` }, inlineOf(item[2])));
+    else frag.append(inlineOf(line), newline);
+  }
+  return frag;
+}
+
+export const slackMrkdwn = (text) => blocks(text, 'slack');
+export const discordMarkdown = (text) => blocks(text, 'discord');
 
 function slackText(obj) {
   if (!obj) return document.createDocumentFragment();
@@ -222,7 +436,12 @@ function discordSelect(select, ctx) {
   };
   return h(
     'div',
-    { class: 'dc-select', role: 'group', 'aria-label': select.placeholder ?? 'Choose' },
+    {
+      class: 'dc-select',
+      role: 'group',
+      'aria-label': select.placeholder ?? 'Choose',
+      dataset: { action: select.custom_id },
+    },
     h('div', { class: 'dc-select-head' }, select.placeholder ?? 'Make a selection', status),
     (select.options ?? []).map((o) =>
       h(
@@ -273,7 +492,10 @@ function discordEmbed(e) {
   return h(
     'div',
     { class: 'dc-embed', style: hexColor(e.color) ? `border-left-color: ${hexColor(e.color)}` : undefined },
-    e.title ? h('div', { class: 'dc-embed-title' }, discordMarkdown(e.title)) : null,
+    e.author?.name ? h('div', { class: 'dc-embed-author' }, e.author.name) : null,
+    e.title
+      ? h('div', { class: 'dc-embed-title' }, e.url ? safeLink(e.url, e.title) : discordInline(e.title))
+      : null,
     e.description ? h('div', { class: 'dc-embed-desc' }, discordMarkdown(e.description)) : null,
     e.fields?.length
       ? h(
@@ -289,7 +511,15 @@ function discordEmbed(e) {
           ),
         )
       : null,
-    e.footer?.text ? h('div', { class: 'dc-embed-footer' }, e.footer.text) : null,
+    e.footer?.text || e.timestamp
+      ? h(
+          'div',
+          { class: 'dc-embed-footer' },
+          [e.footer?.text, e.timestamp ? discordTime(Date.parse(e.timestamp) / 1000, 'f') : '']
+            .filter(Boolean)
+            .join(' • '),
+        )
+      : null,
   );
 }
 

@@ -48,6 +48,21 @@ describe('what the playground sends for a typed command', () => {
     expect(commandOf(interaction)).toEqual(parseCommandText(text));
   });
 
+  it('sends a recommend text over the bot’s limit whole, so the bot’s own answer says the limit', () => {
+    const long = `recommend ${'20 MB documents, results within 30 minutes. '.repeat(100)}`.trim();
+    expect(long.length).toBeGreaterThan(4000);
+    const { sub, options } = discordCommandOptions(long);
+    expect(sub).toBe('recommend');
+    expect(options[0]?.value).toBe(long.slice('recommend '.length));
+    const interaction = discordCommandInteraction(ada, long, '1', 't') as Interaction;
+    const command = commandOf(interaction);
+    expect(command).toEqual(parseCommandText(long));
+    expect(command).toMatchObject({
+      name: 'help',
+      reason: expect.stringContaining('at most 4,000 characters'),
+    });
+  });
+
   it('a Slack slash command carries the person, the channel and a response_url back to the playground', () => {
     const form = new URLSearchParams(
       slackCommandBody(ada, 'quiz', 'http://127.0.0.1:3000/playground/slack/respond/x', 'trig'),
