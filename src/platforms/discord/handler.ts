@@ -33,46 +33,51 @@ type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyRes
 
 // zod/mini keeps the bundle small (cold start). Options nest at most two levels below the
 // command (a subcommand group, then a subcommand), so the schema spells the levels out.
+// Snowflakes are at most 20 digits; the caps keep an attacker-sized value out of keys and logs.
+const snowflake = z.string().check(z.minLength(1), z.maxLength(32));
+const short = (max: number) => z.string().check(z.maxLength(max));
+
 const LeafOptionSchema = z.object({
-  name: z.string(),
+  name: short(32),
   type: z.number(),
-  value: z.optional(z.unknown()),
+  // Discord's longest string option is 6,000 characters.
+  value: z.optional(z.union([short(6000), z.number(), z.boolean()])),
   focused: z.optional(z.boolean()),
 });
 const SubOptionSchema = z.object({
   ...LeafOptionSchema.shape,
-  options: z.optional(z.array(LeafOptionSchema)),
+  options: z.optional(z.array(LeafOptionSchema).check(z.maxLength(25))),
 });
 const OptionSchema = z.object({
   ...LeafOptionSchema.shape,
-  options: z.optional(z.array(SubOptionSchema)),
+  options: z.optional(z.array(SubOptionSchema).check(z.maxLength(25))),
 });
 
 const UserSchema = z.object({
-  id: z.string(),
-  username: z.optional(z.string()),
-  global_name: z.nullish(z.string()),
+  id: snowflake,
+  username: z.optional(short(64)),
+  global_name: z.nullish(short(64)),
 });
 
 // Only what the bot reads; unknown fields pass through untouched.
 const InteractionSchema = z.object({
   type: z.number(),
-  id: z.optional(z.string()),
-  application_id: z.optional(z.string()),
-  token: z.optional(z.string()),
-  guild_id: z.optional(z.string()),
-  channel_id: z.optional(z.string()),
+  id: z.optional(snowflake),
+  application_id: z.optional(snowflake),
+  token: z.optional(short(512)),
+  guild_id: z.optional(snowflake),
+  channel_id: z.optional(snowflake),
   member: z.optional(
-    z.object({ user: UserSchema, nick: z.nullish(z.string()), permissions: z.optional(z.string()) }),
+    z.object({ user: UserSchema, nick: z.nullish(short(64)), permissions: z.optional(short(32)) }),
   ),
   user: z.optional(UserSchema),
-  message: z.optional(z.object({ id: z.string(), flags: z.optional(z.number()) })),
+  message: z.optional(z.object({ id: snowflake, flags: z.optional(z.number()) })),
   data: z.optional(
     z.object({
-      name: z.optional(z.string()),
-      options: z.optional(z.array(OptionSchema)),
-      custom_id: z.optional(z.string()),
-      values: z.optional(z.array(z.string())),
+      name: z.optional(short(32)),
+      options: z.optional(z.array(OptionSchema).check(z.maxLength(25))),
+      custom_id: z.optional(short(100)),
+      values: z.optional(z.array(short(100)).check(z.maxLength(25))),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import { type Command, parseCommandText } from '../../app/commands.ts';
 import type { Message, Outcome } from '../../app/reply.ts';
 import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
+import { checkSlackPayload } from './payload.ts';
 import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toSlackMessage } from './render.ts';
 import { SlackUserNames } from './user-names.ts';
 import { SlackWebApi } from './web-api.ts';
@@ -267,6 +268,11 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     if (!verified || fromFuture) return { statusCode: 401, body: 'invalid signature' };
     // Bolt matches the content type exactly; Slack may add a charset.
     const contentType = (headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const shape = checkSlackPayload(body, contentType);
+    if (!shape.ok) {
+      log.warn('slack payload refused', { why: shape.why });
+      return { statusCode: 400, body: 'bad request' };
+    }
     try {
       return (await handle(
         { ...event, headers: { ...headers, 'content-type': contentType }, body, isBase64Encoded: false },

@@ -13,7 +13,11 @@ const interaction = (sub: string, options: Record<string, unknown> = {}): Intera
       {
         name: sub,
         type: 1,
-        options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })),
+        options: Object.entries(options).map(([name, value]) => ({
+          name,
+          type: 3,
+          value: value as string | number,
+        })),
       },
     ],
   },
