@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigError } from './errors.ts';
+import { LOG_LEVELS, type LogLevel, parseLogLevel } from './log.ts';
 
 /**
  * Configuration is parsed once, at start. A missing or malformed value stops the start with one
@@ -19,6 +20,7 @@ const WHERE: Record<string, string> = {
   DISCORD_API_URL: 'a URL such as https://discord.com/api',
   PORT: 'a port number such as 3000',
   SLACK_ADMIN_USER_IDS: 'a comma-separated list of Slack user ids such as U012AB3CD,U045EF6GH',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}, or leave it unset for info`,
 };
 
 // zod/mini: the same validation as zod's classic API at a fraction of the bundle (cold start).
@@ -37,6 +39,7 @@ const RULES: Record<string, z.ZodMiniType<string>> = {
   SLACK_ADMIN_USER_IDS: z
     .string()
     .check(z.regex(/^[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*$/, 'must be user ids separated by commas')),
+  LOG_LEVEL: z.string().check(z.refine((s) => parseLogLevel(s) !== undefined, 'not a level StudyBot knows')),
 };
 
 /** A variable's value: trimmed, empty as unset, and checked against its rule if it has one. */
@@ -71,6 +74,7 @@ export interface Config extends Secrets {
   slackApiUrl: string;
   discordApiUrl: string;
   slackAdminUserIds: string[];
+  logLevel: LogLevel;
   /** Names of the secrets that fell back to local development values (never the values). */
   devSecrets: (keyof Secrets)[];
 }
@@ -113,6 +117,7 @@ export function loadConfig(
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
+    logLevel: parseLogLevel(v('LOG_LEVEL')) ?? 'info',
     slackSigningSecret: secret('slackSigningSecret'),
     slackBotToken: secret('slackBotToken'),
     discordPublicKey: secret('discordPublicKey'),

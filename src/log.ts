@@ -1,6 +1,8 @@
 /**
  * A tiny structured logger. Lines are JSON so CloudWatch Logs Insights can query them.
  * Values under keys that look secret are replaced, so a token can never reach the log by accident.
+ * A command-line tool can switch to `line` format: one short human-readable line per entry, with an
+ * error's message instead of its stack.
  */
 const SECRET_KEY = /secret|token|password|signature|authorization|private/i;
 
@@ -20,13 +22,61 @@ function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = order[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? order.info;
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-function write(level: Level, msg: string, fields?: Record<string, unknown>): void {
+/** A LOG_LEVEL value as a level (trimmed, any case), or undefined when it is not one. */
+export function parseLogLevel(value: string | undefined): LogLevel | undefined {
+  const v = value?.trim().toLowerCase();
+  return LOG_LEVELS.find((l) => l === v);
+}
+
+// Config validation (src/config.ts) refuses a LOG_LEVEL that is not a level, so the fallback to
+// info only matters for code that logs before the config is read.
+let threshold = order[parseLogLevel(process.env.LOG_LEVEL) ?? 'info'];
+let format: 'json' | 'line' = 'json';
+
+/** For command-line tools: a level other than LOG_LEVEL's, and/or one readable line per entry. */
+export function configureLog(options: { level?: LogLevel; format?: 'json' | 'line' }): void {
+  if (options.level) threshold = order[options.level];
+  if (options.format) format = options.format;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** An error as one line: its message, then its causes' messages. */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    const message = e instanceof Error ? e.message : typeof e === 'object' ? JSON.stringify(e) : String(e);
+    if (message && !parts.some((p) => p.includes(message))) parts.push(message);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return oneLine(parts.join(': ') || 'unknown error');
+}
+
+function formatLine(level: LogLevel, msg: string, fields: Record<string, unknown>): string {
+  const { err, ...rest } = fields;
+  const shown = redact(rest) as Record<string, unknown>;
+  const pairs = Object.entries(shown)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${oneLine(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  return [
+    `${level}: ${msg}`,
+    pairs.length ? ` (${pairs.join(', ')})` : '',
+    err !== undefined ? `: ${describeError(err)}` : '',
+  ].join('');
+}
+
+function write(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
   if (order[level] < threshold) return;
-  const line = JSON.stringify({ level, msg, ...(redact(fields ?? {}) as object) });
+  const line =
+    format === 'line'
+      ? formatLine(level, msg, fields ?? {})
+      : JSON.stringify({ level, msg, ...(redact(fields ?? {}) as object) });
   if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
 }

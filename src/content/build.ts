@@ -1,19 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { PROJECT_ROOT, validateContent } from './check.ts';
+import { relative } from 'node:path';
+import { PROJECT_ROOT } from './check.ts';
+import { buildContentBundle } from './write-bundle.ts';
 
 /** Validates content/ and writes the bundle the handlers import, so no request ever parses YAML. */
-const { report, bundle } = validateContent(join(PROJECT_ROOT, 'content'));
-if (report.errors.length > 0) {
-  for (const e of report.errors) console.error(e);
+const build = buildContentBundle(PROJECT_ROOT);
+if (build.errors.length > 0) {
+  for (const e of build.errors) console.error(e);
   console.error(
-    `content: ${report.errors.length} problem(s); bundle not written (see npx studybot content check)`,
+    `content: ${build.errors.length} problem(s); bundle not written (see npx studybot content check)`,
   );
   process.exit(1);
 }
-const out = join(PROJECT_ROOT, 'src', 'content', 'generated', 'content.json');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(bundle));
 console.log(
-  `content: ${bundle.questions.length} questions, ${bundle.facts.length} facts -> ${relative(PROJECT_ROOT, out)}`,
+  `content: ${build.questions} questions, ${build.facts} facts -> ${relative(PROJECT_ROOT, build.out)}${build.written ? '' : ' (unchanged)'}`,
 );

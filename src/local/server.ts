@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { StudyBotError } from '../errors.ts';
 import { log } from '../log.ts';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
@@ -70,6 +71,22 @@ function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
     .end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
+/** Another program (perhaps another StudyBot) listens on the port. */
+export class PortInUseError extends StudyBotError {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'port_in_use',
+      `${host}:${port} is already in use`,
+      `Port ${port} is already in use by another program; stop it, or set PORT to a free port.`,
+      options,
+    );
+  }
+}
+
 /** The local server: the same Lambda handlers, hosted by node:http. */
 export async function startHttpServer(
   routes: Route[],
@@ -100,7 +117,9 @@ export async function startHttpServer(
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port, host, { cause: err }) : err),
+    );
     server.listen(port, host, () => resolve());
   });
   const { port: actual } = server.address() as AddressInfo;

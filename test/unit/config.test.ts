@@ -34,8 +34,22 @@ describe('configuration', () => {
       /DISCORD_PUBLIC_KEY is not valid \(must be 64 hex characters\).*Developer Portal/,
     ],
     [{ DYNAMODB_ENDPOINT: 'not a url' }, /DYNAMODB_ENDPOINT is not valid.*DynamoDB Local/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL is not valid .*Set it to one of debug, info, warn, error/],
+    [{ LOG_LEVEL: 'trace' }, /^LOG_LEVEL is not valid/],
   ])('stops with one sentence saying what to set: %o', (env, message) => {
     expect(() => loadConfig(env, { devDefaults: DEV_SECRETS })).toThrow(message);
+  });
+
+  it('reads LOG_LEVEL as one of the four levels, in any case, info when unset', () => {
+    expect(loadConfig({}, { devDefaults: DEV_SECRETS }).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }, { devDefaults: DEV_SECRETS }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: ' WARN ' }, { devDefaults: DEV_SECRETS }).logLevel).toBe('warn');
+  });
+
+  it('refuses a bad LOG_LEVEL on Lambda too, where it is read from the environment', () => {
+    expect(() =>
+      loadConfig({ LOG_LEVEL: 'verbose', SLACK_SIGNING_SECRET: 's' }, { required: ['slackSigningSecret'] }),
+    ).toThrow(ConfigError);
   });
 
   it('on Lambda, a missing secret says where to find it', () => {
