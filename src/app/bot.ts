@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { content, questionsById } from '../content/index.ts';
 import type { ChoiceError } from '../engines/quiz/grade.ts';
 import { matchTopic } from '../engines/quiz/select.ts';
@@ -31,7 +32,12 @@ export interface Actor {
   userName?: string;
   /** Slack admin/owner or allow-listed; Discord Manage Channels. Gates subscription changes. */
   canManageChannel: boolean;
+  /** The platform's id of this delivery (Slack trigger_id, Discord interaction id): a replay has the same. */
+  deliveryId?: string;
 }
+
+/** How long a delivery id is remembered: Slack and Discord refuse signatures older than 5 minutes. */
+const DELIVERY_KEPT_MS = 10 * 60 * 1000;
 
 /** A click on a button or a pick from a list: the action id and the chosen values. */
 export interface BotAction {
@@ -41,6 +47,8 @@ export interface BotAction {
 
 export interface BotDeps {
   store: StudyStore;
+  /** Signs the ids of review cards (derived from the deployment's secrets, the same on every Lambda). */
+  actionKey?: Buffer;
   /**
    * Handles `subscribe`/`unsubscribe` (the daily scheduler owns them); absent until it is wired.
    */
@@ -54,6 +62,7 @@ export interface BotDeps {
 }
 
 const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
+const REPLAYED = 'That request reached me twice; it was done the first time.';
 
 function channelOf(a: Actor): ChannelRef {
   return { platform: a.platform, tenantId: a.tenantId, channelId: a.channelId };
@@ -78,8 +87,20 @@ function topicList(): string {
 export class Bot {
   readonly study: StudyService;
 
+  private readonly actionKey: Buffer;
+
   constructor(private readonly deps: BotDeps) {
     this.study = new StudyService(deps.store);
+    // Without a configured key (tests that build a Bot by hand) ids are valid in this process only.
+    this.actionKey = deps.actionKey ?? randomBytes(32);
+  }
+
+  /** 10 characters of HMAC over who may answer which card at which version. */
+  private reviewMac(actor: Actor, questionId: string, version: string): string {
+    return createHmac('sha256', this.actionKey)
+      .update(`${actor.platform}\0${actor.tenantId}\0${actor.userId}\0${questionId}\0${version}`)
+      .digest('base64url')
+      .slice(0, 10);
   }
 
   async command(actor: Actor, command: Command, now: Date): Promise<Outcome> {
@@ -192,9 +213,12 @@ export class Bot {
         };
       }
       case 'r': {
-        // r:<question>:<version>[:<choice>] — a private review of the card at that version.
-        const [questionId, version, choice] = args;
+        // r:<question>:<version>:<mac>[:<choice>] — a private review of the card at that version;
+        // the mac proves the bot issued this card to this person, so no other id is accepted.
+        const [questionId, version, mac, choice] = args;
         if (!questionId || version === undefined || !/^\d+$/.test(version)) break;
+        if (mac !== this.reviewMac(actor, questionId, version))
+          return ephemeral(textMessage('That card has expired. Run `/studybot study` for a fresh one.'));
         const chosen = choice ? [choice] : action.values;
         const r = await this.study.answerStudy(personOf(actor), questionId, Number(version), chosen, now);
         if ('error' in r) {
@@ -202,7 +226,9 @@ export class Bot {
             textMessage(
               r.error === 'unknown-question'
                 ? 'That card is no longer in the bank.'
-                : choiceRefusal(r.error, questionId),
+                : r.error === 'not-due'
+                  ? 'That card is not due yet; it comes back when it is. Run `/studybot study` for what is due now.'
+                  : choiceRefusal(r.error, questionId),
             ),
           );
         }
@@ -217,6 +243,7 @@ export class Bot {
       case 'next':
         return this.nextStudy(actor, args[0], now);
       case 'share': {
+        if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
         if (!text)
           return ephemeral(
@@ -237,12 +264,26 @@ export class Bot {
     return ephemeral(textMessage('That button is no longer active. Try `/studybot help`.'));
   }
 
+  /**
+   * Whether this delivery is seen for the first time. A replay of a signed request (same trigger
+   * or interaction id, inside the signature's 5 minutes) must not post to the channel again.
+   */
+  private async firstDelivery(actor: Actor, now: Date): Promise<boolean> {
+    if (!actor.deliveryId) return true;
+    return this.deps.store.claimOnce(
+      actor,
+      `${actor.deliveryId}`,
+      new Date(now.getTime() + DELIVERY_KEPT_MS),
+    );
+  }
+
   private async quiz(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
     const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
     if (topicText && !topic)
       return ephemeral(
         textMessage(`I don't know the topic "${clip(topicText, 40)}". Topics: ${topicList()}.`),
       );
+    if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
     const posted = await this.study.postQuestion(channelOf(actor), now, topic ? { topic } : {});
     if (!posted) return ephemeral(textMessage('There are no questions for that topic yet.'));
     return {
@@ -270,7 +311,12 @@ export class Bot {
     return ephemeral(
       questionMessage(next.question, {
         title,
-        action: encodeAction('r', next.question.id, String(next.version)),
+        action: encodeAction(
+          'r',
+          next.question.id,
+          String(next.version),
+          this.reviewMac(actor, next.question.id, String(next.version)),
+        ),
         footer: 'Only you can see this. Answer to schedule the next review.',
       }),
     );

@@ -93,7 +93,8 @@ function parseStudyArgs(args: string): Command {
       reason: `Retention is how likely you want to be to remember a card when it comes back: a number from ${MIN_RETENTION} to ${MAX_RETENTION} (or ${MIN_RETENTION * 100}% to ${MAX_RETENTION * 100}%), e.g. \`study retention 0.9\`.`,
     };
   }
-  return { name: 'study', retention: value, ...(topic ? { topic } : {}) };
+  // Whole percent: finer steps change nothing a person notices, and each distinct value is a scheduler.
+  return { name: 'study', retention: Math.round(value * 100) / 100, ...(topic ? { topic } : {}) };
 }
 
 function parseSubscribeArgs(words: string[]): Command {

@@ -324,7 +324,7 @@ export class StudyService {
     options: { timeZone?: string } = {},
   ): Promise<
     | { question: Question; chosen: string[]; correct: boolean; repeated: boolean; nextDue: string }
-    | { error: 'unknown-question' | ChoiceError }
+    | { error: 'unknown-question' | 'not-due' | ChoiceError }
   > {
     const question = questionsById.get(questionId);
     if (!question) return { error: 'unknown-question' };
@@ -343,6 +343,8 @@ export class StudyService {
         nextDue: card?.srs.due ?? now.toISOString(),
       };
     }
+    // A card is answered when it is due (a new card always is): an early answer would reschedule it.
+    if (card && !isDue(card.srs, now)) return { error: 'not-due' };
     const refused = choiceError(question, chosen);
     if (refused) return { error: refused };
     const g = grade(question, chosen);

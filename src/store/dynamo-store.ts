@@ -36,6 +36,7 @@ import type {
  *                                        gsi1 SCHED#<shard> / <nextPostAt ISO>#<tenant>#<channel> while subscribed
  *   CH#<tenant>#<channel> P#<post>       a channel question post with its answer counts
  *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. all-time, gsi2 LBW#..#<week> by score
+ *   ONCE#<tenant>#<delivery>  ONCE    a platform delivery already acted on (replays post nothing); TTL
  *   CH#<tenant>#<channel> A#<post>#<user> a person's first answer to a post, written once its other
  *                                        writes are done; expires (TTL) a week after the post closes
  * where <tenant> is <platform>#<workspace or guild>.
@@ -543,6 +544,21 @@ export class DynamoStudyStore implements StudyStore {
         ExpressionAttributeValues: { ':r': retention },
       }),
     );
+  }
+
+  async claimOnce(tenant: TenantRef, key: string, expiresAt: Date): Promise<boolean> {
+    const written = await this.sendWrite(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: `ONCE#${tenantKey(tenant)}#${key}`,
+          sk: 'ONCE',
+          expiresAt: Math.floor(expiresAt.getTime() / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return written === 'ok';
   }
 
   async saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void> {

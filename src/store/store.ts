@@ -186,6 +186,11 @@ export interface StudyStore {
 
   /** A recommendation someone may share to the channel, kept for a day (TTL). */
   saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void>;
+  /**
+   * Claims a one-time key (a platform delivery id) until `expiresAt`: true for the first claim,
+   * false for every later one while it lasts (or, once expired, until the TTL sweeps it).
+   */
+  claimOnce(tenant: TenantRef, key: string, expiresAt: Date): Promise<boolean>;
   getShare(tenant: TenantRef, id: string, now: Date): Promise<string | undefined>;
 
   // Daily subscriptions (the scheduler). Only the DynamoDB store knows how the due index is keyed.

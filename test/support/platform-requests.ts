@@ -12,6 +12,10 @@ export function slackHeaders(
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${hex}` };
 }
 
+/** Slack and Discord give every delivery its own id; a test that means a replay reuses one. */
+let deliverySeq = 0;
+const nextDelivery = () => `${process.pid}.${++deliverySeq}.${Date.now()}`;
+
 export function slashCommandBody(fields: Record<string, string>): string {
   return new URLSearchParams({
     token: 'legacy-token-ignored',
@@ -24,7 +28,7 @@ export function slashCommandBody(fields: Record<string, string>): string {
     command: '/studybot',
     text: '',
     response_url: 'https://hooks.slack.com/commands/T0001/1/abc',
-    trigger_id: '1.2.3',
+    trigger_id: nextDelivery(),
     ...fields,
   }).toString();
 }
@@ -93,7 +97,7 @@ export function discordCommand(
   over: Record<string, unknown> = {},
 ) {
   return {
-    id: '1100000000000000001',
+    id: `11${String(++deliverySeq).padStart(17, '0')}`,
     application_id: '100000000000000001',
     type: 2,
     token: 'interaction-token',
@@ -115,6 +119,8 @@ export function blockActionsBody(options: {
   /** state.values of the source message (checkbox selections). */
   state?: Record<string, Record<string, unknown>>;
   user?: { id: string; username?: string };
+  /** The delivery's id; a replay of one delivery repeats it. */
+  triggerId?: string;
   teamId?: string;
   channelId?: string;
 }): string {
@@ -133,7 +139,7 @@ export function blockActionsBody(options: {
       channel_id: channelId,
       is_ephemeral: options.ephemeral ?? false,
     },
-    trigger_id: '1.2.3',
+    trigger_id: options.triggerId ?? nextDelivery(),
     team: { id: teamId, domain: 'acme' },
     enterprise: null,
     is_enterprise_install: false,

@@ -23,7 +23,8 @@ const SCHEDULER_OPTIONS = { learning_steps: ['10m'], relearning_steps: ['10m'], 
 
 const schedulers = new Map<number, FSRS>();
 function scheduler(retention: number): FSRS {
-  const r = Math.min(0.97, Math.max(0.7, retention));
+  // Whole percent within the allowed range: at most 28 schedulers are ever cached.
+  const r = Math.round(Math.min(0.97, Math.max(0.7, retention)) * 100) / 100;
   let f = schedulers.get(r);
   if (!f) {
     f = fsrs({

@@ -124,6 +124,7 @@ export function actorOf(i: Interaction): Actor | undefined {
     userId: user.id,
     userName: nameOf(i),
     canManageChannel: canManage,
+    ...(i.id ? { deliveryId: `discord-${i.id}` } : {}),
   };
 }
 

@@ -39,6 +39,7 @@ interface BlockActionsBody {
   container?: { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
   message?: { ts?: string };
   response_url?: string;
+  trigger_id?: string;
   state?: { values: Record<string, Record<string, { selected_options?: { value: string }[] }>> };
 }
 
@@ -120,6 +121,7 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       // Commands store no name, so none is looked up for them; a click will have cached it.
       userName: names.peek(command.team_id, command.user_id) ?? command.user_name,
       canManageChannel: admin.can,
+      ...(command.trigger_id ? { deliveryId: `slack-trigger-${command.trigger_id}` } : {}),
     };
     const outcome = await bot.command(actor, parsed, now());
     const { message, visibility } = outcome.reply;
@@ -152,6 +154,7 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       userId: b.user.id,
       ...(userName ? { userName } : {}),
       canManageChannel: options.adminUserIds.includes(b.user.id),
+      ...(b.trigger_id ? { deliveryId: `slack-trigger-${b.trigger_id}` } : {}),
     };
     const selected = b.state?.values[PICKER_BLOCK_ID]?.[PICKER_CHECKBOXES_ID]?.selected_options ?? [];
     // Buttons carry their meaning in the action id; only a multiple-answer submit sends values.

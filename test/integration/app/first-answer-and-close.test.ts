@@ -103,7 +103,7 @@ describe.each(dynamoTargets)('first answers and closed posts on $name', (target)
         slashCommandBody({ text: 'study', user_id: person.userId, channel_id: channel.channelId }),
         { timestamp: ts() },
       );
-      const review = new RegExp(`"(r:${q.id}:\\d+)`).exec(await res.text())?.[1];
+      const review = new RegExp(`"(r:${q.id}:\\d+:[\\w-]{10})`).exec(await res.text())?.[1];
       if (!review) break;
       await click(`${review}:${wrongOf(q)[0]}`);
     }

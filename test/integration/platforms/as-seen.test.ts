@@ -347,7 +347,7 @@ describe('what a person sees: questions, answers and progress', () => {
       slashCommandBody({ text: 'study', user_id: 'U0200', channel_id: 'C0RIGHT' }),
       { timestamp: TS },
     );
-    const rAction = /"(r:[^:"]+:\d+)(?::[a-e])?"/.exec(await raw.text())?.[1];
+    const rAction = /"(r:[^:"]+:\d+:[\w-]{10})(?::[a-e])?"/.exec(await raw.text())?.[1];
     expect(rAction).toBeDefined();
     const sq = questionsById.get(rAction!.split(':')[1]!)!;
     const done =

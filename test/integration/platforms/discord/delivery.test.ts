@@ -194,11 +194,12 @@ describe('Discord delivery', () => {
   it('defers a slow answer through the callback endpoint, fills it in, and returns 202 with no body', async () => {
     bot.delayMs = 1500;
     bot.next = { reply: { visibility: 'ephemeral', message: textMessage('Your progress') } };
-    const res = await postDiscord(url, discordCommand('progress'), keys, { timestamp: ts });
+    const interaction = discordCommand('progress');
+    const res = await postDiscord(url, interaction, keys, { timestamp: ts });
     expect(res.status).toBe(202);
     expect(await res.text()).toBe('');
     const [callback] = fake.callsTo('POST /interactions/:id/:token/callback');
-    expect(callback?.path).toBe('/interactions/1100000000000000001/interaction-token/callback');
+    expect(callback?.path).toBe(`/interactions/${interaction.id}/interaction-token/callback`);
     expect(callback?.body).toEqual({ type: 5, data: { flags: 64 } });
     const [followUp] = fake.callsTo('PATCH /webhooks/:app/:token/messages/:message');
     // The deferral went out while the slow work was still running, before its answer, not after.

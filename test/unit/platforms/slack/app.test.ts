@@ -193,6 +193,8 @@ describe('Slack adapter', () => {
       userId: 'U0001',
       userName: 'ada',
       canManageChannel: false,
+      // The delivery's own id, so the bot can tell a replay of this request from a new one.
+      deliveryId: expect.stringMatching(/^slack-trigger-/),
     });
   });
 
