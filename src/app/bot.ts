@@ -30,6 +30,8 @@ export interface Actor {
   channelId: string;
   userId: string;
   userName?: string;
+  /** A stand-in (the Slack handle when users.info failed): shown only where no name is stored yet. */
+  fallbackName?: string;
   /** Slack admin/owner or allow-listed; Discord Manage Channels. Gates subscription changes. */
   canManageChannel: boolean;
   /** The platform's id of this delivery (Slack trigger_id, Discord interaction id): a replay has the same. */
@@ -67,12 +69,13 @@ const REPLAYED = 'That request reached me twice; it was done the first time.';
 function channelOf(a: Actor): ChannelRef {
   return { platform: a.platform, tenantId: a.tenantId, channelId: a.channelId };
 }
-function personOf(a: Actor): PersonRef & { userName?: string } {
+function personOf(a: Actor): PersonRef & { userName?: string; fallbackName?: string } {
   return {
     platform: a.platform,
     tenantId: a.tenantId,
     userId: a.userId,
     ...(a.userName ? { userName: a.userName } : {}),
+    ...(a.fallbackName ? { fallbackName: a.fallbackName } : {}),
   };
 }
 
@@ -255,7 +258,7 @@ export class Bot {
             visibility: 'channel',
             message: {
               ...message,
-              footer: `Shared by ${actor.userName ?? 'a teammate'} · “${clip(text, 150)}”`,
+              footer: `Shared by ${actor.userName ?? actor.fallbackName ?? 'a teammate'} · “${clip(text, 150)}”`,
             },
           },
         };

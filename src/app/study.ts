@@ -136,7 +136,7 @@ export class StudyService {
    */
   async answerPost(
     channel: ChannelRef,
-    person: PersonRef & { userName?: string },
+    person: PersonRef & { userName?: string; fallbackName?: string },
     postId: string,
     questionId: string,
     chosenRaw: readonly string[],
@@ -467,9 +467,10 @@ function isApplied(member: MemberRecord, key: string, day: number): boolean {
 /** The member after one answer: a pure computation, written with a condition on the state it came from. */
 export function applyToMember(
   member: MemberRecord | undefined,
-  person: { userId: string; userName?: string },
+  person: { userId: string; userName?: string; fallbackName?: string },
   a: { points: number; correct: boolean; day: string; weekKey: string },
 ): MemberRecord {
+  const userName = person.userName ?? member?.userName ?? person.fallbackName;
   const streak = nextStreak(
     member
       ? {
@@ -485,11 +486,7 @@ export function applyToMember(
   const olderWeek = member !== undefined && member.weekKey > a.weekKey;
   return {
     userId: person.userId,
-    ...(person.userName
-      ? { userName: person.userName }
-      : member?.userName
-        ? { userName: member.userName }
-        : {}),
+    ...(userName ? { userName } : {}),
     score: (member?.score ?? 0) + a.points,
     weekKey: olderWeek ? member.weekKey : a.weekKey,
     weekScore: olderWeek ? member.weekScore : (sameWeek ? member.weekScore : 0) + a.points,

@@ -146,13 +146,16 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     const b = body as unknown as BlockActionsBody;
     const tenantId = b.team?.id ?? b.user.team_id ?? '';
     // The name boards show (display name, real name, handle); never throws, falls back to the handle.
-    const userName = await names.nameOf(tenantId, b.user.id, b.user.username ?? b.user.name);
+    const handle = b.user.username ?? b.user.name;
+    const userName = await names.nameOf(tenantId, b.user.id, handle);
+    // Not from Slack's profile (users.info failed on a cold start): a stored name is kept over it.
+    const fromProfile = names.peek(tenantId, b.user.id) !== undefined;
     const actor: Actor = {
       platform: 'slack',
       tenantId,
       channelId: b.channel?.id ?? b.container?.channel_id ?? '',
       userId: b.user.id,
-      ...(userName ? { userName } : {}),
+      ...(userName ? (fromProfile ? { userName } : { fallbackName: userName }) : {}),
       canManageChannel: options.adminUserIds.includes(b.user.id),
       ...(b.trigger_id ? { deliveryId: `slack-trigger-${b.trigger_id}` } : {}),
     };
