@@ -6,17 +6,26 @@
  */
 const SECRET_KEY = /secret|token|password|signature|authorization|private/i;
 
-function redact(value: unknown, depth = 0): unknown {
+/** A logged string is at most this long: request fields are the sender's, and can be a megabyte. */
+export const MAX_LOGGED_STRING = 1000;
+const MAX_LOGGED_ITEMS = 50;
+
+function clipString(s: string): string {
+  return s.length > MAX_LOGGED_STRING ? `${s.slice(0, MAX_LOGGED_STRING)}…(${s.length} chars)` : s;
+}
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return clipString(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     return {
       name: value.name,
-      message: value.message,
-      stack: value.stack,
+      message: clipString(value.message),
+      ...(value.stack ? { stack: clipString(value.stack) } : {}),
       cause: redact(value.cause, depth + 1),
     };
   }
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (Array.isArray(value)) return value.slice(0, MAX_LOGGED_ITEMS).map((v) => redact(v, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
   );

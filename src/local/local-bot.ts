@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { createBot } from '../app/create-bot.ts';
 import type { Config } from '../config.ts';
 import { localDaily } from '../daily/local.ts';
+import { log } from '../log.ts';
 import { createDiscordHandler } from '../platforms/discord/handler.ts';
 import { createSlackHandler } from '../platforms/slack/app.ts';
 import { createDocumentClient, ensureTable } from '../store/table.ts';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.ts';
+import { localOnlyRoutes } from './local-only.ts';
 import { createPlayground, playgroundAllowed } from './playground/index.ts';
 import { type HttpHandler, type Route, startHttpServer } from './server.ts';
 
@@ -56,7 +59,7 @@ export async function startLocalBot(
   // The daily scheduler on this machine: POST /local/daily-run, and a pass a minute for `npm start`.
   const daily = localDaily();
   const routes: Route[] = [
-    ...daily.routes,
+    ...localOnlyRoutes(daily.routes),
     { method: 'POST', path: '/slack/events', handler: (event) => handlers.slack!(event) },
     { method: 'POST', path: '/discord/interactions', handler: (event) => handlers.discord!(event) },
     {
@@ -68,11 +71,23 @@ export async function startLocalBot(
         body: '{"ok":true}',
       }),
     },
-    ...(playground?.routes ?? []),
+    ...localOnlyRoutes(playground?.routes ?? [], ['/playground/send', '/playground/daily/run']),
     ...(options.extraRoutes ?? []),
   ];
   const { server, url } = await startHttpServer(routes, config.port);
   const apiUrls = playground?.attach(url) ?? { slack: config.slackApiUrl, discord: config.discordApiUrl };
+  // A platform still on the development key answers 401 unless the whole playground is on: with
+  // only Slack configured (say, behind a tunnel) the Discord endpoint must not accept requests
+  // signed with a key whose seed is in this repository, and the reverse.
+  const devOnly = (key: 'slackSigningSecret' | 'discordPublicKey') =>
+    playground === undefined && config.devSecrets.includes(key);
+  for (const [key, name, variable] of [
+    ['slackSigningSecret', 'Slack', 'SLACK_SIGNING_SECRET'],
+    ['discordPublicKey', 'Discord', 'DISCORD_PUBLIC_KEY'],
+  ] as const) {
+    if (devOnly(key))
+      log.warn(`${name} is not configured (${variable} unset): its endpoint refuses every request`);
+  }
   handlers.slack = createSlackHandler({
     bot,
     signingSecret: config.slackSigningSecret,
@@ -88,6 +103,8 @@ export async function startLocalBot(
     apiUrl: apiUrls.discord,
     now: options.now,
   });
+  if (devOnly('slackSigningSecret')) handlers.slack = refuseUnconfigured;
+  if (devOnly('discordPublicKey')) handlers.discord = refuseUnconfigured;
   daily.attach(effective, apiUrls, url, options.persist !== false);
   return {
     url,
@@ -101,4 +118,9 @@ export async function startLocalBot(
       await embedded?.close();
     },
   };
+}
+
+/** The answer of an endpoint whose platform still has the development key. */
+async function refuseUnconfigured(): Promise<APIGatewayProxyResultV2> {
+  return { statusCode: 401, body: 'this platform is not configured on this server' };
 }
