@@ -2,6 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import {
+  hasAwsSource,
+  keyIsLongest,
+  lengthGiveaway,
+  MAX_KEY_LONGEST_SHARE,
+  MAX_QUESTION_ID,
+  similarPairs,
+} from './bank-rules.ts';
 import { YamlFile, type YamlPath } from './load.ts';
 import {
   type ContentBundle,
@@ -11,6 +19,7 @@ import {
   QuestionSchema,
   type SeedSections,
   SeedSectionsSchema,
+  SimilarAllowedSchema,
   TopicSchema,
 } from './schema.ts';
 
@@ -34,6 +43,12 @@ export interface CheckReport {
   /** How often the correct answer sits first, second, ... in the choice list (a to e). */
   byAnswerPosition: Record<string, number>;
   coverage: CoverageRow[];
+  /** Share of single-answer questions whose answer is the longest choice (chance: about 25%). */
+  keyLongestShare: number;
+  /** Questions that cite no AWS page, themselves or through a fact. */
+  withoutSource: number;
+  /** Pairs of questions that ask the same thing and are not on the allow-list. */
+  similarPairs: number;
   /** Every problem as `file:line: message`, paths relative to the project root. */
   errors: string[];
 }
@@ -43,6 +58,8 @@ export interface CheckOptions {
   root?: string;
   /** Every seed note here needs a sections file; defaults to `<root>/../shared/seeds`, skipped if absent. */
   seedsDir?: string;
+  /** Apply the bank rules (src/content/bank-rules.ts). */
+  bankRules?: boolean;
 }
 
 /** Validates content/ and reports counts, coverage and every problem found. */
@@ -84,6 +101,61 @@ export function validateContent(
   for (const q of questions) {
     checkQuestion(q, { factsById, topicIds, sectionsBySeed, allFacts: facts.map((f) => f.value) }, err);
   }
+
+  // The bank's rules (src/content/bank-rules.ts): no giveaway lengths, an AWS page behind every
+  // question, no two questions that ask the same thing, ids that fit a button.
+  const rules = options.bankRules ?? false;
+  const say = (q: Located<Question>, p: YamlPath, m: string) =>
+    rules && err(q.file, [...q.path, ...p], `question "${q.value.id}": ${m}`);
+  let withoutSource = 0;
+  for (const q of questions) {
+    const giveaway = lengthGiveaway(q.value);
+    if (giveaway) say(q, ['choices'], giveaway);
+    if (!hasAwsSource(q.value, factsById)) {
+      withoutSource++;
+      say(
+        q,
+        ['sources'],
+        'cites no AWS page: give a source a docs.aws.amazon.com url, or name a fact that has one',
+      );
+    }
+    if (q.value.id.length > MAX_QUESTION_ID)
+      say(
+        q,
+        ['id'],
+        `id is ${q.value.id.length} characters; at most ${MAX_QUESTION_ID} fit a Discord button id`,
+      );
+  }
+  const allowed = readList(
+    join(dir, 'similar-allowed.yaml'),
+    root,
+    SimilarAllowedSchema,
+    'allowed pair',
+    errors,
+    true,
+  );
+  const allowedPairs = new Set(allowed.map((a) => a.value.id));
+  const byId = new Map(questions.map((q) => [q.value.id, q]));
+  let similar = 0;
+  for (const pair of similarPairs(questions.map((q) => q.value))) {
+    if (allowedPairs.has(`${pair.a} + ${pair.b}`) || allowedPairs.has(`${pair.b} + ${pair.a}`)) continue;
+    similar++;
+    const q = byId.get(pair.b)!;
+    say(
+      q,
+      ['prompt'],
+      `asks the same thing as "${pair.a}" (similarity ${pair.score.toFixed(2)}): merge them, or list "${pair.a} + ${pair.b}" in content/similar-allowed.yaml with the different decision each tests`,
+    );
+  }
+  const singles = questions.filter((q) => q.value.type === 'single');
+  const keyLongestShare =
+    singles.length === 0
+      ? 0
+      : Math.round((singles.filter((q) => keyIsLongest(q.value)).length / singles.length) * 1000) / 1000;
+  if (rules && keyLongestShare > MAX_KEY_LONGEST_SHARE)
+    errors.push(
+      `${rel(root, questionsDir)}:1: the answer is the longest choice in ${Math.round(keyLongestShare * 100)}% of single-answer questions (at most ${MAX_KEY_LONGEST_SHARE * 100}%): a test-wise learner scores without knowing`,
+    );
 
   const coverage: CoverageRow[] = [];
   for (const s of sections) {
@@ -128,6 +200,9 @@ export function validateContent(
       [...POSITIONS],
     ),
     coverage,
+    keyLongestShare,
+    withoutSource,
+    similarPairs: similar,
     errors,
   };
   const bundle: ContentBundle = {
@@ -166,9 +241,10 @@ function readList<T extends { id: string }>(
   schema: z.ZodType<T>,
   what: string,
   errors: string[],
+  optional = false,
 ): Located<T>[] {
   if (!existsSync(path)) {
-    errors.push(`${rel(root, path)}:1: file is missing`);
+    if (!optional) errors.push(`${rel(root, path)}:1: file is missing`);
     return [];
   }
   const file = new YamlFile(path, root);

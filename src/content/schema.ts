@@ -54,6 +54,13 @@ export const QuestionSchema = z.strictObject({
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
+/** Two questions that look alike but test different decisions, and what each decides. */
+export const SimilarAllowedSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+ \+ [a-z0-9-]+$/, 'written as "<question id> + <question id>"'),
+  why: z.string().min(20, 'say which different decision each one tests'),
+});
+export type SimilarAllowed = z.infer<typeof SimilarAllowedSchema>;
+
 /** What the bundles import: validated, with fact URLs resolved into each question's sources. */
 export interface ContentBundle {
   facts: Fact[];
