@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { content, questionsById } from '../content/index.ts';
 import type { ChoiceError } from '../engines/quiz/grade.ts';
 import { matchTopic } from '../engines/quiz/select.ts';
+import { shuffled } from '../engines/quiz/shuffle.ts';
 import { recommend, renderRecommendation } from '../engines/recommend/index.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage } from './commands.ts';
@@ -193,8 +194,8 @@ export class Bot {
           if (result.error === 'closed') {
             // The click changes nothing; the post is brought up to date if it still had buttons.
             return {
-              reply: { visibility: 'ephemeral', message: closedNotice(result.question) },
-              updateSource: closedQuestionMessage(result.question, result.post),
+              reply: { visibility: 'ephemeral', message: closedNotice(shuffled(result.question, postId)) },
+              updateSource: closedQuestionMessage(shuffled(result.question, postId), result.post),
             };
           }
           return ephemeral(
@@ -206,8 +207,11 @@ export class Bot {
           );
         }
         return {
-          reply: { visibility: 'ephemeral', message: answerFeedback(result) },
-          updateSource: questionMessage(result.question, {
+          reply: {
+            visibility: 'ephemeral',
+            message: answerFeedback({ ...result, question: shuffled(result.question, postId) }),
+          },
+          updateSource: questionMessage(shuffled(result.question, postId), {
             title: 'Question',
             action: encodeAction('q', postId, questionId),
             answered: result.answered,
@@ -236,7 +240,7 @@ export class Bot {
           );
         }
         return ephemeral(
-          feedbackMessage(r.question, r, {
+          feedbackMessage(shuffled(r.question, cardSeed(questionId, version)), r, {
             nextDue: r.nextDue,
             nextAction: 'next',
             nextLabel: 'Next review',
@@ -292,7 +296,7 @@ export class Bot {
     return {
       reply: {
         visibility: 'channel',
-        message: questionMessage(posted.question, {
+        message: questionMessage(shuffled(posted.question, posted.post.postId), {
           title: 'Question',
           action: encodeAction('q', posted.post.postId, posted.question.id),
           answered: 0,
@@ -312,7 +316,7 @@ export class Bot {
     if ('none' in next) return ephemeral(studyDoneMessage(next.nextDue, next.newLimitReached));
     const title = next.isNew ? 'New card' : `Review · ${next.dueCount} due`;
     return ephemeral(
-      questionMessage(next.question, {
+      questionMessage(shuffled(next.question, cardSeed(next.question.id, String(next.version))), {
         title,
         action: encodeAction(
           'r',
@@ -341,6 +345,11 @@ function choiceRefusal(error: ChoiceError, questionId: string): string {
   return error === 'no-choice'
     ? 'Pick your answers first, then submit.'
     : `This question asks for ${n} answers: tick exactly ${n}, then submit. Nothing was counted yet.`;
+}
+
+/** A study card's choice order: new at each version, the same for the card and its feedback. */
+function cardSeed(questionId: string, version: string): string {
+  return `card:${questionId}:${version}`;
 }
 
 function clip(s: string, n: number): string {

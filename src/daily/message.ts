@@ -2,6 +2,7 @@ import type { Message, Section } from '../app/reply.ts';
 import { encodeAction } from '../app/reply.ts';
 import { boardLine, letter, questionMessage } from '../app/views.ts';
 import type { Question } from '../content/index.ts';
+import { shuffled } from '../engines/quiz/shuffle.ts';
 import type { LeaderRow, PostRecord } from '../store/store.ts';
 
 /** The previous daily post, for the recap at the top of today's. */
@@ -14,7 +15,8 @@ export interface Recap {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function recapSections(r: Recap): Section[] {
-  const q = r.question;
+  // Lettered as yesterday's post showed its choices.
+  const q = shuffled(r.question, r.post.postId);
   const answer = q.answer
     .map((id) => `**${letter(q, id)}** ${q.choices.find((c) => c.id === id)?.text ?? ''}`)
     .join('; ');
@@ -44,7 +46,7 @@ export function dailyMessage(
   recap: Recap | undefined,
   closesAt?: string,
 ): Message {
-  const base = questionMessage(question, {
+  const base = questionMessage(shuffled(question, postId), {
     title: '☀️ Question of the day',
     action: encodeAction('q', postId, question.id),
     answered: 0,

@@ -3,6 +3,7 @@ import { closedQuestionMessage } from '../app/views.ts';
 import { content, type Question, questionsById } from '../content/index.ts';
 import { isoWeekKey } from '../engines/leaderboard/rules.ts';
 import { pickChannelQuestion } from '../engines/quiz/select.ts';
+import { shuffled } from '../engines/quiz/shuffle.ts';
 import { dailyPostId, nextSlot, slotDay } from '../engines/schedule/schedule.ts';
 import { log } from '../log.ts';
 import type { ChannelRef, DueChannel, PostRecord, StudyStore } from '../store/store.ts';
@@ -176,7 +177,11 @@ export class DailyPoster {
       await platform.updateMessage(
         channel.channelId,
         recap.post.messageRef,
-        closedQuestionMessage(recap.question, recap.post, 'Yesterday’s question (closed)'),
+        closedQuestionMessage(
+          shuffled(recap.question, recap.post.postId),
+          recap.post,
+          'Yesterday’s question (closed)',
+        ),
       );
     } catch (err) {
       log.warn('daily: previous post not closed on screen', { channel: channelKey(channel), err });

@@ -307,6 +307,17 @@ describe('what a person sees: questions, answers and progress', () => {
             })
           : await discordClick(multiple ? id : `${id}:${wrong[0]}`, multiple ? wrong : undefined, user);
       expect(feedback.text, platform).toMatch(/Not quite/);
+      // The letters follow the order this post showed: the feedback names the letter clicked.
+      if (!multiple) {
+        const shown = platform === 'slack' ? slackSees(JSON.parse(posted)) : discordSees(JSON.parse(posted));
+        const text = q.choices.find((c) => c.id === wrong[0])!.text;
+        const shownLetter = shown
+          .split('\n')
+          .find((l) => l.includes(text))
+          ?.match(/^([A-E])\. /)?.[1];
+        expect(shownLetter, platform).toBeDefined();
+        expect(feedback.text, platform).toContain(`You chose ${shownLetter}.`);
+      }
       for (const a of q.answer) expect(feedback.text).toContain(q.choices.find((c) => c.id === a)!.text);
       const progress =
         platform === 'slack'
