@@ -112,9 +112,11 @@ export async function startHttpServer(
       const event = declared > MAX_BODY ? undefined : await toEvent(req, url);
       if (!event) {
         res.shouldKeepAlive = false;
+        // Held now: once the response finishes, the socket is detached from the request.
+        const socket = req.socket;
         res
           .writeHead(413, { 'content-type': 'text/plain', connection: 'close' })
-          .end('request too large: at most 1 MiB', () => req.socket.destroy());
+          .end('request too large: at most 1 MiB', () => socket?.destroy());
         return;
       }
       send(res, await handler(event));
