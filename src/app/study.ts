@@ -63,6 +63,16 @@ export interface TopicProgress {
   readiness: number;
 }
 
+/** Readiness over one exam domain's questions; `total` 0 means the bank does not cover it. */
+export interface DomainProgress {
+  domainId: string;
+  name: string;
+  /** The domain's share of the exam, in percent. */
+  weight: number;
+  total: number;
+  readiness: number;
+}
+
 export interface Progress {
   due: number;
   learned: number;
@@ -76,6 +86,7 @@ export interface Progress {
   /** The person's desired retention (FSRS request_retention). */
   retention: number;
   topics: TopicProgress[];
+  domains: DomainProgress[];
   /** Whether streak, bestStreak and score are of a channel (App Home has none: they are per channel). */
   inChannel: boolean;
   streak: number;
@@ -400,6 +411,7 @@ export class StudyService {
       channel ? this.channelTimeZone(channel) : Promise.resolve('UTC'),
     ]);
     const live = cards.filter((c) => questionsById.has(c.questionId));
+    const topicsOf = new Map(content.topics.map((t) => [t.id, t.domain]));
     // answers[0] is the newest answer; a card is stored only once answered, so it has one.
     const lastCorrect = (c: (typeof live)[number]) => c.answers[0]?.correct ?? false;
     const r = new Map(
@@ -417,6 +429,13 @@ export class StudyService {
         recall: seen.length ? sum / seen.length : 0,
         readiness: total ? sum / total : 0,
       };
+    });
+    // Per exam domain: the same sum of recall over the domain's questions (unseen count 0).
+    const domains: DomainProgress[] = content.domains.map((d) => {
+      const inDomain = topics.filter((t) => topicsOf.get(t.topicId) === d.id);
+      const total = inDomain.reduce((n, t) => n + t.total, 0);
+      const sum = inDomain.reduce((n, t) => n + t.readiness * t.total, 0);
+      return { domainId: d.id, name: d.name, weight: d.weight, total, readiness: total ? sum / total : 0 };
     });
     const perDay = new Map<string, number>();
     for (const c of live)
@@ -439,6 +458,7 @@ export class StudyService {
       readiness: this.bank.length ? [...r.values()].reduce((a, b) => a + b, 0) / this.bank.length : 0,
       retention: profile.retention,
       topics,
+      domains,
       inChannel: channel !== undefined,
       streak: liveStreak(member, now, timeZone),
       bestStreak: member?.bestStreak ?? 0,

@@ -2,7 +2,7 @@ import { type Question, topicsById } from '../content/index.ts';
 import type { RenderedAnswer } from '../engines/recommend/index.ts';
 import { PROGRESS_FORMULA } from '../engines/srs/scheduler.ts';
 import type { LeaderRow } from '../store/store.ts';
-import { type Button, type Message, timeToken } from './reply.ts';
+import { type Button, type Message, type Section, timeToken } from './reply.ts';
 import type { AnswerResult, Progress } from './study.ts';
 
 /** Platform-neutral messages for the study flows; the adapters render them. */
@@ -228,6 +228,7 @@ export function progressMessage(p: Progress): Message {
           : ['Nothing studied yet: try `/studybot study`.'],
       },
       ...(untouched.length ? [{ heading: 'Not started', lines: [untouched.join(', ')] }] : []),
+      ...domainSections(p),
     ],
     fields: [
       { label: 'Due now', value: String(p.due) },
@@ -248,6 +249,26 @@ export function progressMessage(p: Progress): Message {
     footer: PROGRESS_FORMULA,
     buttons: [{ action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' }],
   };
+}
+
+/** Readiness per exam domain, and the domains this bank does not teach, said plainly. */
+function domainSections(p: Progress): Section[] {
+  const covered = p.domains.filter((d) => d.total > 0);
+  const missing = p.domains.filter((d) => d.total === 0);
+  if (p.domains.length === 0) return [];
+  return [
+    {
+      heading: 'Readiness per exam domain',
+      lines: [
+        ...covered.map(
+          (d) => `${d.name} (${d.weight}% of the exam) — ${pct(d.readiness)} of ${d.total} questions`,
+        ),
+        ...(missing.length
+          ? [`_Not in this bank: ${missing.map((d) => `${d.name} (${d.weight}%)`).join('; ')}._`]
+          : []),
+      ],
+    },
+  ];
 }
 
 export function studyDoneMessage(nextDue: string | undefined, newLimitReached: boolean): Message {

@@ -13,6 +13,7 @@ import {
 import { YamlFile, type YamlPath } from './load.ts';
 import {
   type ContentBundle,
+  DomainSchema,
   type Fact,
   FactSchema,
   type Question,
@@ -84,6 +85,17 @@ export function validateContent(
   reportDuplicates(topics, 'topic', err);
   const factsById = new Map(facts.map(({ value }) => [value.id, value]));
   const topicIds = new Set(topics.map(({ value }) => value.id));
+  // Exam domains are optional (fixtures have none); once listed, every topic names one.
+  const domains = readList(join(dir, 'domains.yaml'), root, DomainSchema, 'domain', errors, true);
+  reportDuplicates(domains, 'domain', err);
+  const domainIds = new Set(domains.map(({ value }) => value.id));
+  if (domains.length > 0) {
+    for (const t of topics) {
+      if (!t.value.domain) err(t.file, t.path, `topic "${t.value.id}": name its exam domain (domain: …)`);
+      else if (!domainIds.has(t.value.domain))
+        err(t.file, [...t.path, 'domain'], `topic "${t.value.id}": unknown domain "${t.value.domain}"`);
+    }
+  }
 
   const sections = readSections(join(dir, 'sections'), root, errors);
   checkSeedsHaveSections(seedsDir, sections, dir, root, errors);
@@ -208,6 +220,7 @@ export function validateContent(
   const bundle: ContentBundle = {
     facts: facts.map((f) => f.value),
     topics: topics.map((t) => t.value),
+    domains: domains.map((d) => d.value),
     questions: qs.map((q) => withFactUrls(q, factsById)),
   };
   return { report, bundle };

@@ -1,7 +1,7 @@
 import raw from './generated/content.json' with { type: 'json' };
 import type { ContentBundle, Fact, Question, Topic } from './schema.ts';
 
-export type { ContentBundle, Fact, Question, Topic } from './schema.ts';
+export type { ContentBundle, Domain, Fact, Question, Topic } from './schema.ts';
 
 /** The validated content, bundled at build time (npm run content:build). */
 export const content: ContentBundle = raw as unknown as ContentBundle;

@@ -13,8 +13,23 @@ export const FactSchema = z.strictObject({
 });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const TopicSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(2) });
+export const TopicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(2),
+  /** The exam domain the topic belongs to (content/domains.yaml). */
+  domain: z.string().optional(),
+});
 export type Topic = z.infer<typeof TopicSchema>;
+
+/** A content domain of the AWS Certified Machine Learning Engineer – Associate exam guide. */
+export const DomainSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(2),
+  /** Its share of the scored exam, in percent, as the exam guide states it. */
+  weight: z.number().min(0).max(100),
+  source: z.url(),
+});
+export type Domain = z.infer<typeof DomainSchema>;
 
 /** A seed note and the sections every one of which must be covered by at least one question. */
 export const SeedSectionsSchema = z.strictObject({
@@ -65,5 +80,6 @@ export type SimilarAllowed = z.infer<typeof SimilarAllowedSchema>;
 export interface ContentBundle {
   facts: Fact[];
   topics: Topic[];
+  domains: Domain[];
   questions: Question[];
 }

@@ -55,6 +55,13 @@ const progress = (inChannel: boolean) =>
     readiness: 0.31,
     retention: 0.9,
     topics: everyTopic,
+    domains: content.domains.map((d, i) => ({
+      domainId: d.id,
+      name: d.name,
+      weight: d.weight,
+      total: i === 0 ? 0 : 60,
+      readiness: i / 10,
+    })),
     inChannel,
     streak: 4,
     bestStreak: 6,
@@ -130,7 +137,14 @@ const VIEWS: { name: string; message: Message; mustShow: (string | RegExp)[] }[]
   {
     name: 'progress in a channel',
     message: progress(true),
-    mustShow: [/Missed\n2/, /Streak here\n4 \(best 6\)/, /Points here\n11 pts/, /Recall: FSRS/],
+    mustShow: [
+      /Missed\n2/,
+      /Streak here\n4 \(best 6\)/,
+      /Points here\n11 pts/,
+      /Recall: FSRS/,
+      /Domain 3: Deployment and Orchestration of ML Workflows \(22% of the exam\) — 20% of 60 questions/,
+      /Not in this bank: Domain 1: Data Preparation for ML \(28%\)/,
+    ],
   },
   {
     name: 'progress on App Home',
