@@ -5,7 +5,8 @@ import { matchTopic } from '../engines/quiz/select.ts';
 import { shuffled } from '../engines/quiz/shuffle.ts';
 import { recommend, renderRecommendation } from '../engines/recommend/index.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
-import { type Command, helpMessage } from './commands.ts';
+import { type Command, helpMessage, MAX_RECOMMEND_CHARS } from './commands.ts';
+import { readBack } from './read-back.ts';
 import { decodeAction, encodeAction, ephemeral, type Message, type Outcome, textMessage } from './reply.ts';
 import { StudyService } from './study.ts';
 import {
@@ -42,10 +43,12 @@ export interface Actor {
 /** How long a delivery id is remembered: Slack and Discord refuse signatures older than 5 minutes. */
 const DELIVERY_KEPT_MS = 10 * 60 * 1000;
 
-/** A click on a button or a pick from a list: the action id and the chosen values. */
+/** A click on a button, a pick from a list, or a form's submission: the action id and what came with it. */
 export interface BotAction {
   id: string;
   values: string[];
+  /** A submitted form's fields by id. */
+  fields?: Record<string, string>;
 }
 
 export interface BotDeps {
@@ -66,6 +69,23 @@ export interface BotDeps {
 
 const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
 const REPLAYED = 'That request reached me twice; it was done the first time.';
+const EXPIRED_RECOMMENDATION =
+  'That recommendation has expired; run `/studybot recommend` again to share or adjust it.';
+/** Where the form's corrections start in a re-decided text (so the next Adjust shows them apart). */
+const CORRECTIONS_MARK = '--- corrections ---';
+const MAX_CORRECTIONS_CHARS = 1000;
+
+/** The typed workload and the corrections a previous Adjust added to it. */
+function splitCorrections(text: string): { typed: string; corrections: string[] } {
+  const at = text.indexOf(CORRECTIONS_MARK);
+  if (at < 0) return { typed: text, corrections: [] };
+  const corrections = text
+    .slice(at + CORRECTIONS_MARK.length)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return { typed: text.slice(0, at).trim(), corrections };
+}
 
 function channelOf(a: Actor): ChannelRef {
   return { platform: a.platform, tenantId: a.tenantId, channelId: a.channelId };
@@ -249,13 +269,14 @@ export class Bot {
       }
       case 'next':
         return this.nextStudy(actor, args[0], now);
+      case 'adjust':
+        return this.adjustForm(actor, args[0], now);
+      case 'readj':
+        return this.readjust(actor, action, now);
       case 'share': {
         if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
-        if (!text)
-          return ephemeral(
-            textMessage('That recommendation has expired; run `/studybot recommend` again to share it.'),
-          );
+        if (!text) return ephemeral(textMessage(EXPIRED_RECOMMENDATION));
         const message = recommendationMessage(renderRecommendation(recommend(text)));
         return {
           reply: {
@@ -335,7 +356,54 @@ export class Bot {
     if (rec.status === 'needs-input') return ephemeral(recommendationMessage(rendered));
     const id = `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     await this.deps.store.saveShare(actor, id, text.slice(0, 4000), new Date(now.getTime() + SHARE_TTL_MS));
-    return ephemeral(recommendationMessage(rendered, encodeAction('share', id)));
+    return ephemeral(recommendationMessage(rendered, encodeAction('share', id), encodeAction('adjust', id)));
+  }
+
+  /** The Adjust form: the workload as typed, and what was read as editable `key=value` lines. */
+  private async adjustForm(actor: Actor, id: string | undefined, now: Date): Promise<Outcome> {
+    const text = id ? await this.deps.store.getShare(actor, id, now) : undefined;
+    if (!id || !text) return ephemeral(textMessage(EXPIRED_RECOMMENDATION));
+    const { typed, corrections } = splitCorrections(text);
+    const read = readBack(recommend(text));
+    return {
+      ...ephemeral(textMessage('Adjust the workload in the form that opened.')),
+      form: {
+        action: encodeAction('readj', id),
+        title: 'Adjust the workload',
+        submitLabel: 'Decide again',
+        fields: [
+          {
+            id: 'text',
+            label: 'Your workload, in your words',
+            value: typed,
+            multiline: true,
+            required: true,
+            maxLength: MAX_RECOMMEND_CHARS,
+          },
+          {
+            id: 'read',
+            label: 'What I read: fix any line (key=value)',
+            value: [...new Set([...corrections, ...read])].join('\n'),
+            placeholder: 'payload=20 MB\nlatency=30 min\ntraffic=spiky',
+            multiline: true,
+            maxLength: MAX_CORRECTIONS_CHARS,
+          },
+        ],
+      },
+    };
+  }
+
+  /** The Adjust form submitted: decide again on the edited text and corrections, in place of the old answer. */
+  private async readjust(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
+    const typed = (action.fields?.text ?? '').trim();
+    const read = (action.fields?.read ?? '').trim();
+    if (!typed) return { ...ephemeral(textMessage('Describe the workload, then submit the form again.')) };
+    if (typed.length > MAX_RECOMMEND_CHARS || read.length > MAX_CORRECTIONS_CHARS)
+      return ephemeral(
+        textMessage(`A workload can be at most ${MAX_RECOMMEND_CHARS.toLocaleString('en-US')} characters.`),
+      );
+    const outcome = await this.recommend(actor, read ? `${typed}\n${CORRECTIONS_MARK}\n${read}` : typed, now);
+    return { ...outcome, replacesSource: true };
   }
 }
 

@@ -50,11 +50,41 @@ export interface Reply {
   message: Message;
 }
 
+/**
+ * A form the person fills in (a Slack modal, a Discord modal). Discord allows five text inputs, so
+ * a form has at most five fields; its submission comes back as an action with `fields` filled.
+ */
+export interface Form {
+  /** Action id of the submission, at most 100 characters. */
+  action: string;
+  /** At most 24 characters (Slack's modal title limit). */
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
+export interface FormField {
+  id: string;
+  /** At most 45 characters (Discord's label limit). */
+  label: string;
+  value?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  required?: boolean;
+  maxLength: number;
+}
+
+export const MAX_FORM_FIELDS = 5;
+
 /** What one command or click produces. */
 export interface Outcome {
   reply: Reply;
   /** A new version of the channel message the click came from (e.g. "12 answered"). */
   updateSource?: Message;
+  /** Open this form instead of replying (the reply is shown only where a form cannot open). */
+  form?: Form;
+  /** The reply replaces the private message the form or click came from. */
+  replacesSource?: boolean;
 }
 
 export function ephemeral(message: Message): Outcome {

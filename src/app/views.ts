@@ -281,7 +281,11 @@ export function studyDoneMessage(nextDue: string | undefined, newLimitReached: b
   return { text: lines.join(' '), title: '🎉 All caught up', sections: [{ lines }] };
 }
 
-export function recommendationMessage(r: RenderedAnswer, shareAction?: string): Message {
+export function recommendationMessage(
+  r: RenderedAnswer,
+  shareAction?: string,
+  adjustAction?: string,
+): Message {
   return {
     text: `${r.title}: ${r.summary}`,
     title: r.title,
@@ -289,6 +293,13 @@ export function recommendationMessage(r: RenderedAnswer, shareAction?: string): 
       { lines: [`**${r.summary}**`] },
       ...r.sections.map((s) => ({ heading: s.heading, lines: s.lines })),
     ],
-    ...(shareAction ? { buttons: [{ action: shareAction, label: 'Share to channel' }] } : {}),
+    ...(shareAction || adjustAction
+      ? {
+          buttons: [
+            ...(adjustAction ? [{ action: adjustAction, label: 'Adjust' }] : []),
+            ...(shareAction ? [{ action: shareAction, label: 'Share to channel' }] : []),
+          ],
+        }
+      : {}),
   };
 }

@@ -87,6 +87,7 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
     'chat.postEphemeral': () => ({ message_ts: `${ts++}.000200` }),
     'chat.delete': (c) => ({ channel: c.args.channel, ts: c.args.ts }),
     'views.publish': (c) => ({ view: { id: 'V0001', ...(c.args.view as object) } }),
+    'views.open': (c) => ({ view: { id: 'V0002', ...(c.args.view as object) } }),
     // As Slack answers: the handle in `name`, the names people see in `profile` ("" when unset).
     'users.info': (c) => {
       const id = String(c.args.user);

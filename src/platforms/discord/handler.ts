@@ -7,7 +7,14 @@ import type { Message, Outcome } from '../../app/reply.ts';
 import { toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { suggest } from './autocomplete.ts';
-import { type DiscordMessageBody, EPHEMERAL, toInteractionData, toMessageBody } from './render.ts';
+import {
+  type DiscordMessageBody,
+  type DiscordModalData,
+  EPHEMERAL,
+  toInteractionData,
+  toMessageBody,
+  toModalData,
+} from './render.ts';
 import { createDiscordApi, type DiscordApi } from './rest.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
 
@@ -78,6 +85,23 @@ const InteractionSchema = z.object({
       options: z.optional(z.array(OptionSchema).check(z.maxLength(25))),
       custom_id: z.optional(short(100)),
       values: z.optional(z.array(short(100)).check(z.maxLength(25))),
+      // A modal submission: rows of text inputs with what was typed.
+      components: z.optional(
+        z
+          .array(
+            z.object({
+              type: z.number(),
+              components: z.optional(
+                z
+                  .array(
+                    z.object({ type: z.number(), custom_id: short(100), value: z.optional(short(4000)) }),
+                  )
+                  .check(z.maxLength(5)),
+              ),
+            }),
+          )
+          .check(z.maxLength(5)),
+      ),
     }),
   ),
 });
@@ -86,7 +110,7 @@ export type Interaction = z.infer<typeof InteractionSchema>;
 /** What goes back to Discord for one interaction (the HTTP body, or a deferred follow-up). */
 interface InteractionResponse {
   type: InteractionResponseType;
-  data?: DiscordMessageBody | { choices: unknown[] };
+  data?: DiscordMessageBody | DiscordModalData | { choices: unknown[] };
 }
 
 const MANAGE_CHANNELS = 1n << 4n;
@@ -181,6 +205,12 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
   /** Turns the bot's Outcome into Discord calls and the interaction's answer. */
   async function deliver(outcome: Outcome, i: Interaction, actor: Actor): Promise<InteractionResponse> {
     const { reply, updateSource } = outcome;
+    // A form opens as a modal; it must be the interaction's first response (a modal submission cannot open one).
+    if (outcome.form && i.type !== InteractionType.ModalSubmit)
+      return { type: InteractionResponseType.Modal, data: toModalData(outcome.form) };
+    // The answer to a form takes the place of the message its button was on.
+    if (outcome.replacesSource && i.message && reply.visibility === 'ephemeral')
+      return { type: InteractionResponseType.UpdateMessage, data: toMessageBody(reply.message) };
     const edit = async () => {
       // Ephemeral messages cannot be edited with the bot token; only channel posts carry a count.
       if (!updateSource || !i.message || !api || (i.message.flags ?? 0) & EPHEMERAL) return;
@@ -216,7 +246,16 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
       if (i.type === InteractionType.ApplicationCommand) {
         return await deliver(await options.bot.command(actor, commandOf(i), now()), i, actor);
       }
-      const action = { id: i.data?.custom_id ?? '', values: i.data?.values ?? [] };
+      const fields = Object.fromEntries(
+        (i.data?.components ?? []).flatMap((row) =>
+          (row.components ?? []).map((c) => [c.custom_id, c.value ?? '']),
+        ),
+      );
+      const action = {
+        id: i.data?.custom_id ?? '',
+        values: i.data?.values ?? [],
+        ...(i.type === InteractionType.ModalSubmit ? { fields } : {}),
+      };
       return await deliver(await options.bot.action(actor, action, now()), i, actor);
     } catch (err) {
       log.error('discord interaction failed', { err, type: i.type });
@@ -299,7 +338,8 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
 
     if (
       interaction.type !== InteractionType.ApplicationCommand &&
-      interaction.type !== InteractionType.MessageComponent
+      interaction.type !== InteractionType.MessageComponent &&
+      interaction.type !== InteractionType.ModalSubmit
     ) {
       return json(400, { error: 'unsupported interaction type' });
     }

@@ -5,7 +5,7 @@ import type {
   APIEmbed,
   APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { type Button, type Message, plainTimes, TIME_TOKEN } from '../../app/reply.ts';
+import { type Button, type Form, type Message, plainTimes, TIME_TOKEN } from '../../app/reply.ts';
 
 /**
  * The neutral Message as a Discord embed plus components. Plain objects typed by discord-api-types
@@ -140,4 +140,50 @@ export function toMessageBody(message: Message): DiscordMessageBody {
 
 export function toInteractionData(message: Message, ephemeral: boolean): DiscordMessageBody {
   return { ...toMessageBody(message), ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+}
+
+const TEXT_INPUT = 4;
+/** Discord caps a modal title at 45 characters, a text input's label at 45 and its value at 4,000. */
+const INPUT_MAX = 4000;
+
+/** The data of a modal response (interaction response type 9) for a neutral form. */
+export interface DiscordModalData {
+  custom_id: string;
+  title: string;
+  components: {
+    type: typeof ACTION_ROW;
+    components: {
+      type: typeof TEXT_INPUT;
+      custom_id: string;
+      label: string;
+      style: 1 | 2;
+      required: boolean;
+      max_length: number;
+      value?: string;
+      placeholder?: string;
+    }[];
+  }[];
+}
+
+export function toModalData(form: Form): DiscordModalData {
+  return {
+    custom_id: customId(form.action),
+    title: clip(form.title, 45),
+    // Discord allows five rows, one text input each.
+    components: form.fields.slice(0, 5).map((f) => ({
+      type: ACTION_ROW,
+      components: [
+        {
+          type: TEXT_INPUT,
+          custom_id: f.id,
+          label: clip(f.label, 45),
+          style: f.multiline ? 2 : 1,
+          required: f.required ?? false,
+          max_length: Math.min(f.maxLength, INPUT_MAX),
+          ...(f.value ? { value: f.value.slice(0, INPUT_MAX) } : {}),
+          ...(f.placeholder ? { placeholder: clip(f.placeholder, 100) } : {}),
+        },
+      ],
+    })),
+  };
 }

@@ -6,7 +6,7 @@ import type { Message, Outcome } from '../../app/reply.ts';
 import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { checkSlackPayload } from './payload.ts';
-import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toSlackMessage } from './render.ts';
+import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toModal, toSlackMessage } from './render.ts';
 import { SlackUserNames } from './user-names.ts';
 import { SlackWebApi } from './web-api.ts';
 
@@ -30,6 +30,18 @@ export interface SlackAppOptions {
 const FIVE_MINUTES_MS = 5 * 60 * 1000;
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+
+/** What a form's modal carries to its submission (Slack's private_metadata, at most 3,000 characters). */
+interface FormMetadata {
+  responseUrl?: string;
+  channelId?: string;
+}
+
+/** The parts of a view_submission payload the adapter reads. */
+interface ViewSubmissionBody {
+  team?: { id: string } | null;
+  user: { id: string; team_id?: string };
+}
 
 /** The parts of a block_actions payload the adapter reads (Bolt's type is a wide union). */
 interface BlockActionsBody {
@@ -173,6 +185,22 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       });
       return;
     }
+    if (outcome.form && b.trigger_id) {
+      // The trigger id is good for 3 seconds; the submission brings back where to answer.
+      const metadata: FormMetadata = {
+        ...(b.response_url ? { responseUrl: b.response_url } : {}),
+        channelId: actor.channelId,
+      };
+      try {
+        await api.call('views.open', {
+          trigger_id: b.trigger_id,
+          view: toModal(outcome.form, JSON.stringify(metadata)),
+        });
+        return;
+      } catch (err) {
+        log.warn('slack views.open failed; answering in the message instead', { err });
+      }
+    }
     const sourceIsEphemeral = b.container?.is_ephemeral === true;
     const sourceTs = b.container?.message_ts ?? b.message?.ts;
     const work: Promise<unknown>[] = [];
@@ -230,6 +258,47 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       ...toSlackMessage(message),
     });
   }
+
+  // A form (modal) submitted: the bot decides, the modal closes, and the answer replaces the
+  // private message the form was opened from (its response_url came back in private_metadata).
+  app.view({ type: 'view_submission' }, async ({ ack, body, view }) => {
+    await ack();
+    const b = body as unknown as ViewSubmissionBody;
+    let metadata: FormMetadata = {};
+    try {
+      metadata = JSON.parse(view.private_metadata || '{}') as FormMetadata;
+    } catch {
+      metadata = {};
+    }
+    const tenantId = b.team?.id ?? b.user.team_id ?? '';
+    const actor: Actor = {
+      platform: 'slack',
+      tenantId,
+      channelId: metadata.channelId ?? '',
+      userId: b.user.id,
+      canManageChannel: options.adminUserIds.includes(b.user.id),
+    };
+    const fields = Object.fromEntries(
+      Object.entries(view.state.values).flatMap(([blockId, inputs]) =>
+        Object.values(inputs).map((input) => [blockId, (input as { value?: string | null }).value ?? '']),
+      ),
+    );
+    try {
+      const outcome = await bot.action(actor, { id: view.callback_id, values: [], fields }, now());
+      const message = toSlackMessage(outcome.reply.message);
+      if (metadata.responseUrl) {
+        await api.respond(metadata.responseUrl, {
+          response_type: 'ephemeral',
+          replace_original: outcome.replacesSource === true,
+          ...message,
+        });
+      } else if (actor.channelId) {
+        await api.call('chat.postEphemeral', { channel: actor.channelId, user: actor.userId, ...message });
+      }
+    } catch (err) {
+      log.error('slack form submission failed', { err, form: view.callback_id.split(':')[0] });
+    }
+  });
 
   app.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;

@@ -58,6 +58,25 @@ const BlockActionsSchema = z.object({
     .check(z.minLength(1), z.maxLength(25)),
 });
 
+const ViewSubmissionSchema = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id, team_id: z.optional(id) }),
+  team: z.nullish(z.object({ id })),
+  view: z.object({
+    callback_id: z.string().check(z.minLength(1), z.maxLength(255)),
+    private_metadata: z.optional(z.string().check(z.maxLength(3000))),
+    state: z.object({
+      values: z.record(
+        z.string().check(z.maxLength(255)),
+        z.record(
+          z.string().check(z.maxLength(255)),
+          z.object({ value: z.nullish(z.string().check(z.maxLength(12_000))) }),
+        ),
+      ),
+    }),
+  }),
+});
+
 const EventCallbackSchema = z.object({
   type: z.literal('event_callback'),
   team_id: z.optional(id),
@@ -107,5 +126,7 @@ export function checkSlackPayload(body: string, contentType: string): SlackPaylo
   } catch {
     return { ok: false, why: 'unreadable payload' };
   }
+  const type = (json as { type?: unknown } | null)?.type;
+  if (type === 'view_submission') return check(ViewSubmissionSchema, json, 'form');
   return check(BlockActionsSchema, json, 'interaction');
 }

@@ -1,10 +1,18 @@
 import type { types } from '@slack/bolt';
-import { type ChoicePicker, type Message, plainTimes, TIME_TOKEN, timeFallback } from '../../app/reply.ts';
+import {
+  type ChoicePicker,
+  type Form,
+  type Message,
+  plainTimes,
+  TIME_TOKEN,
+  timeFallback,
+} from '../../app/reply.ts';
 
 type ActionsBlock = types.ActionsBlock;
 type Button = types.Button;
 type HomeView = types.HomeView;
 type KnownBlock = types.KnownBlock;
+type ModalView = types.ModalView;
 type SectionBlock = types.SectionBlock;
 
 /** Block ids the app reads back from a block_actions payload. */
@@ -165,4 +173,33 @@ export function homeView(messages: Message[]): HomeView {
     blocks.push(...toBlocks(m, { interactive: false }));
   }
   return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
+}
+
+/** Slack caps a plain_text_input at 3,000 characters, a modal title at 24, a label at 2,000. */
+const SLACK_INPUT_MAX = 3000;
+
+/** A neutral form as a Slack modal (views.open); `metadata` comes back with the submission. */
+export function toModal(form: Form, metadata: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: form.action,
+    title: { type: 'plain_text', text: clip(form.title, 24) },
+    submit: { type: 'plain_text', text: clip(form.submitLabel, 24) },
+    close: { type: 'plain_text', text: 'Cancel' },
+    private_metadata: metadata,
+    blocks: form.fields.map((f) => ({
+      type: 'input',
+      block_id: f.id,
+      optional: !f.required,
+      label: { type: 'plain_text', text: clip(f.label, 2000) },
+      element: {
+        type: 'plain_text_input',
+        action_id: f.id,
+        multiline: f.multiline ?? false,
+        max_length: Math.min(f.maxLength, SLACK_INPUT_MAX),
+        ...(f.value ? { initial_value: f.value.slice(0, SLACK_INPUT_MAX) } : {}),
+        ...(f.placeholder ? { placeholder: { type: 'plain_text', text: clip(f.placeholder, 150) } } : {}),
+      },
+    })),
+  };
 }
