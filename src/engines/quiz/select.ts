@@ -1,25 +1,16 @@
 import type { Question } from '../../content/schema.ts';
+import { fnv1a } from './seeded.ts';
 
 /**
  * Choosing questions. Pure: the bank, what was asked and a seed go in; a question comes out.
  * The seed (e.g. channel and day) makes a choice reproducible in tests and stable across retries.
  */
 
-/** FNV-1a: a small, stable hash so choices are deterministic for a given seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 function pickSeeded<T extends { id: string }>(items: T[], seed: string): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
   for (const item of items) {
-    const score = hash(`${seed}|${item.id}`);
+    const score = fnv1a(`${seed}|${item.id}`);
     if (score > bestScore) {
       best = item;
       bestScore = score;

@@ -1,4 +1,5 @@
 import type { Question } from '../../content/schema.ts';
+import { fnv1a, mulberry32 } from './seeded.ts';
 
 /**
  * The question with its choices in the order one post (or one study card) shows them. The order
@@ -16,21 +17,4 @@ export function shuffled(q: Question, seed: string): Question {
     [choices[i], choices[j]] = [choices[j]!, choices[i]!];
   }
   return { ...q, choices };
-}
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { discordSees, slackSees } from '../../support/as-seen.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
-import { type FakeDiscordApi, startFakeDiscordApi } from '../../support/fake-discord-api.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
+import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
 import {
   blockActionsBody,
   discordCommand,
-  discordKeys,
   postDiscord,
   postSlack,
   slashCommandBody,
 } from '../../support/platform-requests.ts';
-import { testConfig } from '../../support/test-config.ts';
 
 /**
  * The Adjust form of a recommendation, as each platform drives it: the button opens a form
@@ -20,30 +16,17 @@ import { testConfig } from '../../support/test-config.ts';
  * workload and what was read as key=value lines; submitting decides again with the same engine
  * and replaces the answer. Signed requests to the local server.
  */
-const keys = discordKeys();
+const TARGET = dynamoTargets[0]!;
 const NOW = new Date('2026-03-04T10:00:00Z');
 const TS = Math.floor(NOW.getTime() / 1000);
 const WORKLOAD = '20 MB documents, results within 30 minutes, 500 a day';
 
-let slack: FakeSlackApi;
-let discord: FakeDiscordApi;
-let local: LocalBot;
+let h: PlatformHarness;
 
 beforeAll(async () => {
-  slack = await startFakeSlackApi({ token: 'xoxb-test' });
-  discord = await startFakeDiscordApi();
-  const config = testConfig(dynamoTargets[0]!, {
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    DISCORD_API_URL: discord.api,
-  });
-  local = await startLocalBot(config, { persist: false, now: () => NOW });
+  h = await startPlatformHarness(TARGET, { now: () => NOW });
 });
-afterAll(async () => {
-  await local?.close();
-  await slack?.close();
-  await discord?.close();
-});
+afterAll(async () => h?.close());
 
 type View = {
   callback_id: string;
@@ -53,7 +36,7 @@ type View = {
 
 describe('the Adjust form', () => {
   it('on Slack: opens a modal pre-filled with what was read, and the submission replaces the answer', async () => {
-    const res = await postSlack(local.url, slashCommandBody({ text: `recommend ${WORKLOAD}` }), {
+    const res = await postSlack(h.local.url, slashCommandBody({ text: `recommend ${WORKLOAD}` }), {
       timestamp: TS,
     });
     const answer = await res.json();
@@ -62,11 +45,11 @@ describe('the Adjust form', () => {
 
     const click = blockActionsBody({
       action: { type: 'button', action_id: adjust },
-      responseUrl: slack.responseUrl('adjust'),
+      responseUrl: h.slack.responseUrl('adjust'),
       ephemeral: true,
     });
-    expect((await postSlack(local.url, click, { timestamp: TS })).status).toBe(200);
-    const open = slack.calls('views.open').at(-1);
+    expect((await postSlack(h.local.url, click, { timestamp: TS })).status).toBe(200);
+    const open = h.slack.calls('views.open').at(-1);
     expect(open?.args.trigger_id).toBeDefined();
     const view = open!.args.view as View;
     const initial = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value ?? '']));
@@ -92,11 +75,11 @@ describe('the Adjust form', () => {
         },
       }),
     }).toString();
-    const before = slack.calls('response_url').length;
-    expect((await postSlack(local.url, submission, { timestamp: TS })).status).toBe(200);
-    for (let i = 0; i < 200 && slack.calls('response_url').length === before; i++)
+    const before = h.slack.calls('response_url').length;
+    expect((await postSlack(h.local.url, submission, { timestamp: TS })).status).toBe(200);
+    for (let i = 0; i < 200 && h.slack.calls('response_url').length === before; i++)
       await new Promise((r) => setTimeout(r, 20));
-    const replaced = slack.calls('response_url').at(-1);
+    const replaced = h.slack.calls('response_url').at(-1);
     expect(replaced?.path).toBe('adjust');
     expect(replaced?.args.replace_original).toBe(true);
     const seen = slackSees(replaced?.args);
@@ -106,9 +89,9 @@ describe('the Adjust form', () => {
 
   it('on Discord: answers with a modal, and the submission updates the message', async () => {
     const res = await postDiscord(
-      local.url,
+      h.local.url,
       discordCommand('recommend', [{ name: 'text', type: 3, value: WORKLOAD }]),
-      keys,
+      h.keys,
       { timestamp: TS },
     );
     const first = ((await res.json()) as { data: unknown }).data;
@@ -127,7 +110,7 @@ describe('the Adjust form', () => {
       data,
     });
     const modal = (await (
-      await postDiscord(local.url, component({ custom_id: adjust, component_type: 2 }), keys, {
+      await postDiscord(h.local.url, component({ custom_id: adjust, component_type: 2 }), h.keys, {
         timestamp: TS,
       })
     ).json()) as {
@@ -143,7 +126,7 @@ describe('the Adjust form', () => {
 
     const submitted = (await (
       await postDiscord(
-        local.url,
+        h.local.url,
         component(
           {
             custom_id: modal.data.custom_id,
@@ -154,7 +137,7 @@ describe('the Adjust form', () => {
           },
           5,
         ),
-        keys,
+        h.keys,
         { timestamp: TS },
       )
     ).json()) as { type: number; data: unknown };

@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Question, questionsById } from '../../../src/content/index.ts';
-import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID } from '../../../src/platforms/slack/render.ts';
-import { DynamoStudyStore } from '../../../src/store/dynamo-store.ts';
-import { createDocumentClient } from '../../../src/store/table.ts';
 import { discordProblems, discordSees, slackProblems, slackSees } from '../../support/as-seen.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
-import { type FakeDiscordApi, startFakeDiscordApi } from '../../support/fake-discord-api.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
+import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
 import {
   blockActionsBody,
   discordCommand,
-  discordKeys,
   postDiscord,
   postSlack,
   slashCommandBody,
 } from '../../support/platform-requests.ts';
-import { testConfig } from '../../support/test-config.ts';
 
 /**
  * What a person reads, on both platforms: every reply is taken as the platform receives it (the
@@ -24,48 +18,30 @@ import { testConfig } from '../../support/test-config.ts';
  * interaction response and channel messages), rendered to the text the client shows, and checked
  * for what the person needs and for the platform's limits. One table of inputs runs through both.
  */
-const keys = discordKeys();
 const NOW = new Date('2026-03-04T10:00:00Z');
 const TS = Math.floor(NOW.getTime() / 1000);
-const target = dynamoTargets[0]!;
+const TARGET = dynamoTargets[0]!;
 
 type Seen = { text: string; problems: string[] };
 
-let slack: FakeSlackApi;
-let discord: FakeDiscordApi;
-let local: LocalBot;
-let store: DynamoStudyStore;
 let interactionSeq = 0;
 
+let h: PlatformHarness;
+
 beforeAll(async () => {
-  slack = await startFakeSlackApi({ token: 'xoxb-test' });
-  discord = await startFakeDiscordApi();
-  const config = testConfig(target, {
-    SLACK_API_URL: slack.apiUrl,
-    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    DISCORD_API_URL: discord.api,
-  });
-  local = await startLocalBot(config, { persist: false, now: () => NOW });
-  store = new DynamoStudyStore(
-    createDocumentClient({ endpoint: local.dynamoEndpoint, region: 'us-east-1' }),
-    config.tableName,
-  );
+  h = await startPlatformHarness(TARGET, { now: () => NOW });
 });
-afterAll(async () => {
-  await local?.close();
-  await slack?.close();
-  await discord?.close();
-});
+afterAll(async () => h?.close());
 
 /** `/studybot <text>` on Slack: the private answer, or the channel post when it posts one. */
 async function slackCommand(text: string, user = 'U0001', channel = 'C0001'): Promise<Seen> {
-  const before = slack.calls('chat.postMessage').length;
-  const res = await postSlack(local.url, slashCommandBody({ text, user_id: user, channel_id: channel }), {
+  const before = h.slack.calls('chat.postMessage').length;
+  const res = await postSlack(h.local.url, slashCommandBody({ text, user_id: user, channel_id: channel }), {
     timestamp: TS,
   });
   expect(res.status).toBe(200);
   const raw = await res.text();
-  const payload = raw ? JSON.parse(raw) : slack.calls('chat.postMessage').slice(before).at(-1)?.args;
+  const payload = raw ? JSON.parse(raw) : h.slack.calls('chat.postMessage').slice(before).at(-1)?.args;
   expect(payload, `no reply to "${text}"`).toBeDefined();
   return { text: slackSees(payload), problems: slackProblems(payload) };
 }
@@ -76,10 +52,10 @@ async function slackClick(
   options: { user?: string; checked?: string[]; channel?: string } = {},
 ): Promise<Seen> {
   const user = options.user ?? 'U0001';
-  const before = slack.calls('response_url').length;
+  const before = h.slack.calls('response_url').length;
   const body = blockActionsBody({
     action: { type: 'button', action_id: actionId },
-    responseUrl: slack.responseUrl(user),
+    responseUrl: h.slack.responseUrl(user),
     user: { id: user, username: user.toLowerCase() },
     ...(options.channel ? { channelId: options.channel } : {}),
     ...(options.checked
@@ -95,10 +71,10 @@ async function slackClick(
         }
       : {}),
   });
-  expect((await postSlack(local.url, body, { timestamp: TS })).status).toBe(200);
-  for (let i = 0; i < 200 && slack.calls('response_url').length === before; i++)
+  expect((await postSlack(h.local.url, body, { timestamp: TS })).status).toBe(200);
+  for (let i = 0; i < 200 && h.slack.calls('response_url').length === before; i++)
     await new Promise((r) => setTimeout(r, 20));
-  const payload = slack.calls('response_url').at(-1)?.args;
+  const payload = h.slack.calls('response_url').at(-1)?.args;
   return { text: slackSees(payload), problems: slackProblems(payload) };
 }
 
@@ -108,19 +84,19 @@ async function discordCommandSeen(
   options: { name: string; type: number; value: unknown }[] = [],
   user = 'D0001',
 ): Promise<Seen> {
-  const before = discord.callsTo('POST /channels/:channel/messages').length;
+  const before = h.discord.callsTo('POST /channels/:channel/messages').length;
   const res = await postDiscord(
-    local.url,
+    h.local.url,
     discordCommand(sub, options, {
       id: `11${String(++interactionSeq).padStart(16, '0')}`,
       member: { user: { id: user, username: user.toLowerCase() }, permissions: '0' },
     }),
-    keys,
+    h.keys,
     { timestamp: TS },
   );
   expect(res.status).toBe(200);
   const data = ((await res.json()) as { data: unknown }).data;
-  const posted = discord.callsTo('POST /channels/:channel/messages').slice(before).at(-1)?.body;
+  const posted = h.discord.callsTo('POST /channels/:channel/messages').slice(before).at(-1)?.body;
   const payload = posted ?? data;
   return { text: discordSees(payload), problems: discordProblems(payload) };
 }
@@ -128,7 +104,7 @@ async function discordCommandSeen(
 /** A click on Discord: the interaction's answer. */
 async function discordClick(customId: string, values?: string[], user = 'D0001'): Promise<Seen> {
   const res = await postDiscord(
-    local.url,
+    h.local.url,
     {
       id: `13${String(++interactionSeq).padStart(16, '0')}`,
       application_id: '100000000000000001',
@@ -143,7 +119,7 @@ async function discordClick(customId: string, values?: string[], user = 'D0001')
         ? { custom_id: customId, component_type: 3, values }
         : { custom_id: customId, component_type: 2 },
     },
-    keys,
+    h.keys,
     { timestamp: TS },
   );
   expect(res.status).toBe(200);
@@ -159,13 +135,13 @@ async function postQuiz(
   channel: string,
 ): Promise<string> {
   if (platform === 'slack') {
-    const n = slack.calls('chat.postMessage').length;
+    const n = h.slack.calls('chat.postMessage').length;
     await slackCommand(`quiz ${topic}`, user, channel);
-    return JSON.stringify(slack.calls('chat.postMessage')[n]?.args);
+    return JSON.stringify(h.slack.calls('chat.postMessage')[n]?.args);
   }
-  const n = discord.callsTo('POST /channels/:channel/messages').length;
+  const n = h.discord.callsTo('POST /channels/:channel/messages').length;
   await discordCommandSeen('quiz', [{ name: 'topic', type: 3, value: topic }], user);
-  return JSON.stringify(discord.callsTo('POST /channels/:channel/messages')[n]?.body);
+  return JSON.stringify(h.discord.callsTo('POST /channels/:channel/messages')[n]?.body);
 }
 
 /** The lines a person reads, whatever the layout: the set compared across platforms. */
@@ -265,17 +241,17 @@ describe('what a person sees: questions, answers and progress', () => {
   };
 
   it('a Slack channel question shows every choice in full, and the Discord one too', async () => {
-    const before = slack.calls('chat.postMessage').length;
+    const before = h.slack.calls('chat.postMessage').length;
     const s = await slackCommand('quiz autoscaling');
-    const posted = JSON.stringify(slack.calls('chat.postMessage').slice(before).at(-1)?.args);
+    const posted = JSON.stringify(h.slack.calls('chat.postMessage').slice(before).at(-1)?.args);
     const sq = questionOf(firstAction(posted, 'q')!);
     for (const c of sq.choices) expect(s.text).toContain(c.text);
     expect(s.text).toContain(sq.prompt);
 
-    const dBefore = discord.callsTo('POST /channels/:channel/messages').length;
+    const dBefore = h.discord.callsTo('POST /channels/:channel/messages').length;
     const d = await discordCommandSeen('quiz', [{ name: 'topic', type: 3, value: 'autoscaling' }]);
     const dPosted = JSON.stringify(
-      discord.callsTo('POST /channels/:channel/messages').slice(dBefore).at(-1)?.body,
+      h.discord.callsTo('POST /channels/:channel/messages').slice(dBefore).at(-1)?.body,
     );
     const dq = questionOf(firstAction(dPosted, 'q')!);
     for (const c of dq.choices) expect(d.text).toContain(c.text);
@@ -336,9 +312,9 @@ describe('what a person sees: questions, answers and progress', () => {
   });
 
   it('a right answer shows the points as "N pt(s)" and the next review in the reader\'s own time', async () => {
-    const n = slack.calls('chat.postMessage').length;
+    const n = h.slack.calls('chat.postMessage').length;
     await slackCommand('quiz autoscaling', 'U0200', 'C0RIGHT');
-    const action = firstAction(JSON.stringify(slack.calls('chat.postMessage')[n]?.args), 'q')!;
+    const action = firstAction(JSON.stringify(h.slack.calls('chat.postMessage')[n]?.args), 'q')!;
     const q = questionOf(action);
     const [, postId] = action.split(':');
     const id = `q:${postId}:${q.id}`;
@@ -354,7 +330,7 @@ describe('what a person sees: questions, answers and progress', () => {
 
     // A study card's answer says when it comes back, as the reader's clock shows it.
     const raw = await postSlack(
-      local.url,
+      h.local.url,
       slashCommandBody({ text: 'study', user_id: 'U0200', channel_id: 'C0RIGHT' }),
       { timestamp: TS },
     );
@@ -373,7 +349,7 @@ describe('what a person sees: questions, answers and progress', () => {
     const q = [...questionsById.values()].find((x) => x.type === 'multiple')!;
     const channel = { platform: 'slack' as const, tenantId: 'T0001', channelId: 'C0MULTI' };
     const postId = 'pMULTI1';
-    await store.createPost(channel, {
+    await h.store.createPost(channel, {
       postId,
       questionId: q.id,
       postedAt: NOW.toISOString(),
@@ -386,7 +362,7 @@ describe('what a person sees: questions, answers and progress', () => {
     const body = (checked: string[]) =>
       blockActionsBody({
         action: { type: 'button', action_id: `q:${postId}:${q.id}` },
-        responseUrl: slack.responseUrl('U0300'),
+        responseUrl: h.slack.responseUrl('U0300'),
         user: { id: 'U0300', username: 'u0300' },
         channelId: 'C0MULTI',
         state: {
@@ -399,37 +375,37 @@ describe('what a person sees: questions, answers and progress', () => {
         },
       });
     const send = async (checked: string[]) => {
-      const before = slack.calls('response_url').length;
-      expect((await postSlack(local.url, body(checked), { timestamp: TS })).status).toBe(200);
-      for (let i = 0; i < 200 && slack.calls('response_url').length === before; i++)
+      const before = h.slack.calls('response_url').length;
+      expect((await postSlack(h.local.url, body(checked), { timestamp: TS })).status).toBe(200);
+      for (let i = 0; i < 200 && h.slack.calls('response_url').length === before; i++)
         await new Promise((r) => setTimeout(r, 20));
-      return slackSees(slack.calls('response_url').at(-1)?.args);
+      return slackSees(h.slack.calls('response_url').at(-1)?.args);
     };
     const refused = await send([q.answer[0]!]);
     expect(refused).toMatch(
       new RegExp(`asks for ${q.answer.length} answers: tick exactly ${q.answer.length}`),
     );
-    expect((await store.getPost(channel, postId))?.answered).toBe(0);
+    expect((await h.store.getPost(channel, postId))?.answered).toBe(0);
     expect(
-      await store.getCard({ platform: 'slack', tenantId: 'T0001', userId: 'U0300' }, q.id),
+      await h.store.getCard({ platform: 'slack', tenantId: 'T0001', userId: 'U0300' }, q.id),
     ).toBeUndefined();
 
     const graded = await send([...q.answer]);
     expect(graded).toMatch(/Correct/);
-    expect((await store.getPost(channel, postId))?.answered).toBe(1);
+    expect((await h.store.getPost(channel, postId))?.answered).toBe(1);
   });
 
   it('App Home shows progress without channel-less zeros, and each channel board with your streak', async () => {
     await slackCommand('quiz autoscaling', 'U0400', 'C0HOMEA');
-    const action = firstAction(JSON.stringify(slack.calls('chat.postMessage').at(-1)?.args), 'q')!;
+    const action = firstAction(JSON.stringify(h.slack.calls('chat.postMessage').at(-1)?.args), 'q')!;
     const q = questionOf(action);
     const id = `q:${action.split(':')[1]}:${q.id}`;
     if (q.type === 'multiple')
       await slackClick(id, { user: 'U0400', channel: 'C0HOMEA', checked: [...q.answer] });
     else await slackClick(`${id}:${q.answer[0]}`, { user: 'U0400', channel: 'C0HOMEA' });
-    const before = slack.calls('views.publish').length;
+    const before = h.slack.calls('views.publish').length;
     const res = await postSlack(
-      local.url,
+      h.local.url,
       JSON.stringify({
         token: 'x',
         team_id: 'T0001',
@@ -442,9 +418,9 @@ describe('what a person sees: questions, answers and progress', () => {
       { timestamp: TS, contentType: 'application/json' },
     );
     expect(res.status).toBe(200);
-    for (let i = 0; i < 200 && slack.calls('views.publish').length === before; i++)
+    for (let i = 0; i < 200 && h.slack.calls('views.publish').length === before; i++)
       await new Promise((r) => setTimeout(r, 20));
-    const view = slack.calls('views.publish').at(-1)?.args.view;
+    const view = h.slack.calls('views.publish').at(-1)?.args.view;
     const home = slackSees(view);
     expect(home).toMatch(/Your progress/);
     expect(home).not.toMatch(/Streak here|Points here/);

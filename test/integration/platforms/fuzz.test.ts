@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionsById } from '../../../src/content/index.ts';
-import { type LocalBot, startLocalBot } from '../../../src/local/local-bot.ts';
 import { configureLog } from '../../../src/log.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
-import { type FakeDiscordApi, startFakeDiscordApi } from '../../support/fake-discord-api.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
-import { discordKeys, postDiscord, postSlack } from '../../support/platform-requests.ts';
+import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
+import { postDiscord, postSlack } from '../../support/platform-requests.ts';
 import { prng } from '../../support/prng.ts';
-import { testConfig } from '../../support/test-config.ts';
 
 /**
  * 10,000 seeded, validly signed Slack and Discord payloads, each a real payload with some fields
@@ -16,7 +13,6 @@ import { testConfig } from '../../support/test-config.ts';
  */
 const SEED = 20261203;
 const CASES = { slack: 5000, discord: 5000 };
-const keys = discordKeys();
 const NOW = new Date('2026-03-04T10:00:00Z');
 const TS = Math.floor(NOW.getTime() / 1000);
 const QUESTION = [...questionsById.keys()][0]!;
@@ -184,27 +180,16 @@ function discordCase(rnd: Rnd, n: number): string {
 }
 
 describe('fuzzed signed payloads', () => {
-  let slack: FakeSlackApi;
-  let discord: FakeDiscordApi;
-  let local: LocalBot;
+  let h: PlatformHarness;
 
   beforeAll(async () => {
-    slack = await startFakeSlackApi({ token: 'xoxb-test' });
-    discord = await startFakeDiscordApi();
-    const config = testConfig(dynamoTargets[0]!, {
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_API_URL: discord.api,
-    });
-    local = await startLocalBot(config, { persist: false, now: () => NOW });
+    h = await startPlatformHarness(dynamoTargets[0]!, { now: () => NOW });
     // Thousands of refused payloads are each a warning; the test reads statuses, not the log.
     configureLog({ level: 'error' });
   });
   afterAll(async () => {
     configureLog({ level: 'info' });
-    await local?.close();
-    await slack?.close();
-    await discord?.close();
+    await h?.close();
   });
 
   it(`gives no 5xx to ${CASES.slack} Slack payloads (seed ${SEED})`, { timeout: 240_000 }, async () => {
@@ -212,8 +197,8 @@ describe('fuzzed signed payloads', () => {
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (let i = 0; i < CASES.slack; i++) {
-      const c = slackCase(rnd, slack.responseUrl('fuzz'));
-      const res = await postSlack(local.url, c.body, { timestamp: TS, contentType: c.contentType });
+      const c = slackCase(rnd, h.slack.responseUrl('fuzz'));
+      const res = await postSlack(h.local.url, c.body, { timestamp: TS, contentType: c.contentType });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) failures.push(`case ${i}: ${res.status} ${c.body.slice(0, 300)}`);
@@ -230,7 +215,7 @@ describe('fuzzed signed payloads', () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < CASES.discord; i++) {
       const body = discordCase(rnd, i);
-      const res = await postDiscord(local.url, body, keys, { timestamp: TS });
+      const res = await postDiscord(h.local.url, body, h.keys, { timestamp: TS });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) failures.push(`case ${i}: ${res.status} ${body.slice(0, 300)}`);
