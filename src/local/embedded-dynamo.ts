@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { StudyBotError } from '../errors.ts';
+import { applyLevelIteratorFix } from './level-iterator-fix.ts';
 
 /**
  * The embedded DynamoDB-compatible server for `npm start` and the tests: dynalite is the DynamoDB
@@ -62,6 +63,8 @@ async function checkStoreFolder(path: string): Promise<void> {
 export async function startEmbeddedDynamo(
   options: { path?: string; port?: number } = {},
 ): Promise<EmbeddedDynamo> {
+  // dynalite 4.0.0 never closes the level iterator behind a Query or Scan; see level-iterator-fix.ts.
+  applyLevelIteratorFix();
   if (options.path) {
     mkdirSync(options.path, { recursive: true });
     await checkStoreFolder(options.path);
