@@ -37,6 +37,8 @@ if (!hasChromium) {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const WORKLOAD = '20 MB documents, results within 30 minutes, 500 a day';
 
 describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   let bot: LocalBot;
@@ -98,8 +100,12 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
 
   // A failed step leaves a picture of what the page showed.
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state !== 'fail') return;
+    await screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    // A form left open would keep the next test from the page behind it.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('dialog')) d.remove();
+    });
   });
 
   async function screenshot(name: string): Promise<void> {
@@ -174,9 +180,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       privateMessages().filter({ hasText: 'Your progress' }),
     );
     const text = (await message.textContent()) ?? '';
-    const m = new RegExp(`${topicName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} — [^\n]*?recall (\\d+)%`).exec(
-      text,
-    );
+    const m = new RegExp(`${escapeRegExp(topicName)} — [^\n]*?recall (\\d+)%`).exec(text);
     return m ? Number(m[1]) : undefined;
   }
 
@@ -188,13 +192,19 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     return Number(await row.getAttribute('data-recall'));
   }
 
-  /** Every choice of the question, in full, under its letter, as the person reads the message. */
+  /**
+   * Every choice of the question, in full, under a letter of its own, as the person reads the
+   * message (the bot shuffles the choices of each post, so any letter).
+   */
   async function expectEveryChoiceInFull(message: Locator, q: Question): Promise<void> {
     const text = squash((await message.textContent()) ?? '');
     expect(text).toContain(squash(q.prompt));
-    q.choices.forEach((c, i) => {
-      expect(text, `choice ${LETTERS[i]} of ${q.id}`).toContain(`${LETTERS[i]}. ${squash(c.text)}`);
+    const letters = q.choices.map((c) => {
+      const shown = new RegExp(`([A-E])\\. ${escapeRegExp(squash(c.text))}`).exec(text);
+      expect(shown, `choice "${c.text}" of ${q.id}`).not.toBeNull();
+      return shown![1];
     });
+    expect(new Set(letters), q.id).toEqual(new Set(LETTERS.slice(0, q.choices.length)));
   }
 
   it('loads without a failed request: the favicon is served', async () => {
@@ -498,6 +508,134 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       const r = el.getBoundingClientRect();
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return hit && (el === hit || el.contains(hit)) ? null : (hit?.outerHTML.slice(0, 80) ?? 'nothing');
+    });
+  }
+
+  /** The person's private recommendations (they carry the Adjust button), newest last. */
+  const recommendations = (): Locator =>
+    privateMessages().filter({ has: page.locator('[data-action^="adjust:"]') });
+  /** The open form, by the title both platforms show for it. */
+  const form = (): Locator => page.getByRole('dialog', { name: 'Adjust the workload' });
+  /** What the recommendation recommends: its first line (Slack's header, Discord's embed title). */
+  const verdict = async (message: Locator): Promise<string> =>
+    squash(
+      (await message
+        .locator('.sl-header, .sl-section, .dc-embed-title, .dc-embed-desc')
+        .first()
+        .textContent()) ?? '',
+    );
+
+  /** Runs the recommend command, then opens the Adjust form of its answer. */
+  async function openAdjustForm(): Promise<{ message: Locator; messageId: string }> {
+    const answer = await runForNew(`/studybot recommend ${WORKLOAD}`, recommendations);
+    const messageId = (await answer.getAttribute('data-message-id'))!;
+    const message = page.locator(`li.msg[data-message-id="${messageId}"]`);
+    await message.locator('[data-action^="adjust:"]').click();
+    await form().waitFor();
+    return { message, messageId };
+  }
+
+  /** The two fields the bot's form has, found by their labels as a person finds them. */
+  const workloadField = () => form().getByLabel('Your workload, in your words');
+  const readField = () => form().getByLabel(/What I read/);
+
+  /** The correction the brief asks for: 2 MB instead of 20, answered within a second. */
+  async function correctThePayload(): Promise<void> {
+    const read = await readField().inputValue();
+    expect(read).toMatch(/^payload=20MB$/m);
+    await readField().fill(`${read.replace(/^payload=20MB$/m, 'payload=2MB')}\nlatency=1s`);
+  }
+
+  /** Submits the form and waits for it to close and the answer to be replaced in place. */
+  async function submitAndSeeReplaced(message: Locator, before: string): Promise<void> {
+    const count = await recommendations().count();
+    await form().locator('.modal-submit').click();
+    await form().waitFor({ state: 'detached' });
+    await expect.poll(() => verdict(message)).toMatch(/real-time/i);
+    expect(before).toMatch(/asynchronous/i);
+    expect(await verdict(message)).not.toMatch(/asynchronous/i);
+    // The same message, replaced: no second recommendation beside it.
+    expect(await recommendations().count()).toBe(count);
+    expect(await page.locator('li.msg.error').count()).toBe(0);
+  }
+
+  for (const platform of ['Slack', 'Discord'] as const) {
+    it(`opens the Adjust form pre-filled, and its submission replaces the answer (${platform})`, async () => {
+      await view(platform);
+      await actAs('Grace');
+      const { message } = await openAdjustForm();
+      const before = await verdict(message);
+      const dialog = form();
+      // As each app draws a form: its title, the labelled fields pre-filled, Cancel and submit.
+      await expect.poll(() => dialog.locator('.modal-title').textContent()).toBe('Adjust the workload');
+      expect(await workloadField().inputValue()).toBe(WORKLOAD);
+      expect(await readField().inputValue()).toMatch(/^payload=20MB$/m);
+      expect(await readField().inputValue()).toMatch(/^latency=30min$/m);
+      expect(await dialog.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+      const submit = platform === 'Slack' ? 'Decide again' : 'Submit';
+      expect(await dialog.locator('.modal-submit').textContent()).toBe(submit);
+      // The first field has the focus, and the page behind cannot be clicked.
+      expect(await workloadField().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `adjust-form-${platform.toLowerCase()}.png`) });
+
+      // Escape closes it, as Cancel does; nothing changes, and Adjust opens it again.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await verdict(message)).toBe(before);
+      await message.locator('[data-action^="adjust:"]').click();
+      await dialog.waitFor();
+
+      // A required field left empty: the app's own form says so and sends nothing.
+      await workloadField().fill('');
+      await dialog.locator('.modal-submit').click();
+      await expect
+        .poll(() => dialog.locator('[role="alert"]').first().textContent())
+        .toMatch(platform === 'Slack' ? /Please complete this required field/ : /This field is required/);
+      expect(await workloadField().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `adjust-form-${platform.toLowerCase()}-required.png`) });
+      await workloadField().fill(WORKLOAD);
+
+      await correctThePayload();
+      await submitAndSeeReplaced(message, before);
+      // The replaced answer from its top: what it recommends now, and that it was edited.
+      await message.evaluate((el) => {
+        const list = el.closest('.messages') as HTMLElement;
+        list.scrollTop = el.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+      });
+      await screenshot(`${platform.toLowerCase()}-adjusted`);
+    });
+  }
+
+  for (const platform of ['Slack', 'Discord'] as const) {
+    it(`the Adjust form works at phone width (390 px) on ${platform}: the whole form on screen`, async () => {
+      await page.setViewportSize(PHONE);
+      try {
+        await view(platform);
+        await actAs('Linus');
+        const { message } = await openAdjustForm();
+        const before = await verdict(message);
+        const box = (await form().boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+        for (const control of [
+          workloadField(),
+          readField(),
+          form().getByRole('button', { name: 'Cancel' }),
+          form().locator('.modal-submit'),
+        ]) {
+          const r = (await control.boundingBox())!;
+          expect(r.x).toBeGreaterThanOrEqual(0);
+          expect(r.x + r.width).toBeLessThanOrEqual(PHONE.width);
+          await control.scrollIntoViewIfNeeded();
+          expect(await coveredBy(control)).toBeNull();
+        }
+        await page.screenshot({ path: join(ARTIFACTS, `adjust-form-${platform.toLowerCase()}-390.png`) });
+        await correctThePayload();
+        await submitAndSeeReplaced(message, before);
+      } finally {
+        await page.setViewportSize(DESKTOP);
+      }
     });
   }
 

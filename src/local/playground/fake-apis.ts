@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { personByUserId } from './people.ts';
+import { discordModalProblems, type ModalStore, openedSlackView, slackViewProblems } from './modals.ts';
+import { personByUserId, SLACK_PLACE } from './people.ts';
 import type { PlaygroundPlatform, Timeline } from './timeline.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface FakeApiDeps {
   timeline: Timeline;
   ids: Ids;
   bindings: Map<string, Binding>;
+  /** Open forms, and the trigger ids (Slack) that may open one. */
+  modals: ModalStore;
   now: () => Date;
 }
 
@@ -150,6 +153,32 @@ export function slackApi(deps: FakeApiDeps) {
           },
         });
       }
+      case 'views.open': {
+        // A form on the screen of whoever clicked: the trigger id says who, and where.
+        const triggerId = String(args.trigger_id ?? '');
+        const trigger = deps.modals.useTrigger(triggerId, deps.now());
+        const channelId = 'binding' in trigger ? trigger.binding.channelId : '';
+        timeline.add({ platform: 'slack', channelId, kind: 'call', via: method, body: args });
+        if ('error' in trigger) {
+          deps.modals.refuse(triggerId, `views.open: ${trigger.error}`);
+          return json(200, { ok: false, error: trigger.error });
+        }
+        const problems = slackViewProblems(args.view);
+        if (problems.length) {
+          deps.modals.refuse(triggerId, `views.open: invalid_arguments (${problems.join('; ')})`);
+          return json(200, {
+            ok: false,
+            error: 'invalid_arguments',
+            response_metadata: { messages: problems },
+          });
+        }
+        const view = openedSlackView(args.view as Record<string, unknown>, SLACK_PLACE);
+        deps.modals.add(
+          { id: String(view.id), platform: 'slack', binding: trigger.binding, payload: view },
+          triggerId,
+        );
+        return json(200, { ok: true, view });
+      }
       default:
         // views.publish, conversations.*, auth.test…: accepted and shown in the request log.
         timeline.add({ platform: 'slack', channelId: channel, kind: 'call', via: method, body: args });
@@ -235,7 +264,8 @@ export function discordApi(deps: FakeApiDeps, applicationId: string) {
     if (seg[0] === 'interactions' && seg[3] === 'callback' && method === 'POST') {
       const binding = deps.bindings.get(seg[2] ?? '');
       if (!binding) return json(404, { message: 'Unknown interaction', code: 10062 });
-      recordInteractionResponse(deps, binding, seg[2] ?? '', body, via);
+      const problems = recordInteractionResponse(deps, binding, seg[2] ?? '', body, via);
+      if (problems.length) return json(400, { message: 'Invalid Form Body', code: 50035, problems });
       return { statusCode: 204, body: '' };
     }
 
@@ -280,8 +310,9 @@ export function discordApi(deps: FakeApiDeps, applicationId: string) {
 
 /**
  * An interaction's answer (the HTTP response, or a callback) as the channel shows it: a message
- * (private when flagged ephemeral), a "thinking" placeholder for a deferral, or an edit of the
- * message that was clicked.
+ * (private when flagged ephemeral), a "thinking" placeholder for a deferral, an edit of the
+ * message that was clicked, or a form (type 9) on the clicker's screen. Returns what Discord
+ * would refuse in it (a form past its limits).
  */
 export function recordInteractionResponse(
   deps: FakeApiDeps,
@@ -289,7 +320,7 @@ export function recordInteractionResponse(
   token: string,
   response: Record<string, unknown>,
   via: string,
-): void {
+): string[] {
   const type = Number(response.type);
   const data = (response.data ?? {}) as Record<string, unknown>;
   const flags = Number(data.flags ?? 0);
@@ -307,5 +338,14 @@ export function recordInteractionResponse(
     });
   } else if (type === 7 && binding.sourceId) {
     deps.timeline.add({ ...base, kind: 'update', messageId: binding.sourceId, body: data });
+  } else if (type === 9) {
+    deps.timeline.add({ ...base, kind: 'call', via: `${via} (modal)`, body: data });
+    const problems = discordModalProblems(response.data);
+    if (problems.length) {
+      deps.modals.refuse(token, `Invalid Form Body (${problems.join('; ')})`);
+      return problems;
+    }
+    deps.modals.add({ id: deps.ids.token(), platform: 'discord', binding, payload: data }, token);
   }
+  return [];
 }

@@ -16,13 +16,33 @@ import {
   slackApi,
   slackRespond,
 } from './fake-apis.ts';
-import { DISCORD_PLACE, PEOPLE, personByKey, SLACK_PLACE } from './people.ts';
+import {
+  forPage,
+  type JsonObject,
+  ModalStore,
+  type OpenModal,
+  openedSlackView,
+  slackViewProblems,
+  type TypedValue,
+  typedProblems,
+} from './modals.ts';
+import {
+  DISCORD_PLACE,
+  PEOPLE,
+  type PretendPerson,
+  personByKey,
+  personByUserId,
+  SLACK_PLACE,
+} from './people.ts';
 import {
   type Click,
   discordCommandInteraction,
   discordComponentInteraction,
+  discordModalSubmitInteraction,
   slackBlockActionsBody,
   slackCommandBody,
+  slackViewClosedBody,
+  slackViewSubmissionBody,
 } from './requests.ts';
 import { Timeline } from './timeline.ts';
 
@@ -86,10 +106,28 @@ const ClickSchema = z.object({
   state: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
 });
 
+/** What was typed in a form: Slack names the block and the action, Discord the text input. */
+const TypedSchema = z.object({
+  block: z.string().max(255).optional(),
+  id: z.string().max(255),
+  value: z.string().max(4000),
+});
+const FormSchema = z.object({ modal: z.string().min(1).max(100), values: z.array(TypedSchema).max(100) });
+
+const platform = z.enum(['slack', 'discord']);
 const SendSchema = z.union([
-  z.object({ platform: z.enum(['slack', 'discord']), person: z.string(), text: z.string() }),
-  z.object({ platform: z.enum(['slack', 'discord']), person: z.string(), click: ClickSchema }),
+  z.object({ platform, person: z.string(), text: z.string() }),
+  z.object({ platform, person: z.string(), click: ClickSchema }),
+  // A form's submit button, and its Cancel (or Escape, or a click beside it).
+  z.object({ platform, person: z.string(), submit: FormSchema }),
+  z.object({ platform, person: z.string(), cancel: z.object({ modal: z.string().min(1).max(100) }) }),
 ]);
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What Slack shows in a form whose submission got no good answer, and Discord. */
+const SLACK_FORM_FAILED = 'We had some trouble connecting. Try again?';
+const DISCORD_FORM_FAILED = 'Something went wrong. Try again later.';
 
 function json(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   return {
@@ -123,7 +161,8 @@ export function createPlayground(deps: {
   const timeline = new Timeline(now);
   const ids = new Ids();
   const bindings = new Map<string, Binding>();
-  const apiDeps = { timeline, ids, bindings, now };
+  const modals = new ModalStore();
+  const apiDeps = { timeline, ids, bindings, modals, now };
   let base = '';
   let apiUrls = { slack: deps.config.slackApiUrl, discord: deps.config.discordApiUrl };
 
@@ -160,10 +199,25 @@ export function createPlayground(deps: {
     return { status: res.status, body: parseBody(await res.text()) };
   }
 
+  /** A Slack trigger id for a click or command, good for one views.open within 3 seconds. */
+  const trigger = (binding: Binding): string => {
+    const id = ids.token();
+    modals.issueTrigger(id, binding, now());
+    return id;
+  };
+
+  /** The form a click opened (to draw on this person's screen), or why the platform refused it. */
+  const formOpenedBy = (key: string) => {
+    const opened = modals.takeOpenedBy(key);
+    if (opened?.modal) return { modal: forPage(opened.modal) };
+    if (opened?.refused) return { formRefused: opened.refused };
+    return {};
+  };
+
   async function send(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
     const parsed = SendSchema.safeParse(parseBody(event.body ?? ''));
     if (!parsed.success)
-      return json(400, { error: 'A send needs a platform, a person, and a text or a click.' });
+      return json(400, { error: 'A send needs a platform, a person, and a text, a click or a form.' });
     const input = parsed.data;
     if ('text' in input && input.text.length > MAX_TYPED)
       return json(400, {
@@ -171,6 +225,18 @@ export function createPlayground(deps: {
       });
     const person = personByKey(input.person);
     if (!person) return json(400, { error: `There is no pretend person "${input.person}".` });
+    if ('submit' in input || 'cancel' in input) {
+      const id = 'submit' in input ? input.submit.modal : input.cancel.modal;
+      const modal = modals.get(id);
+      if (!modal || modal.platform !== input.platform)
+        return json(410, { error: 'That form is no longer open.', closed: true });
+      const userId = input.platform === 'slack' ? person.slack.userId : person.discord.userId;
+      if (modal.binding.userId !== userId) {
+        const owner = personByUserId(modal.binding.userId)?.name ?? 'someone else';
+        return json(403, { error: `That form is open on ${owner}’s screen, not ${person.name}’s.` });
+      }
+      return 'submit' in input ? submitForm(modal, person, input.submit.values) : cancelForm(modal, person);
+    }
 
     if (input.platform === 'slack') {
       const channelId = SLACK_PLACE.channelId;
@@ -185,9 +251,11 @@ export function createPlayground(deps: {
           userId: person.slack.userId,
           visibleTo: person.slack.userId,
         });
-        const token = bind({ platform: 'slack', channelId, userId: person.slack.userId });
+        const binding: Binding = { platform: 'slack', channelId, userId: person.slack.userId };
+        const token = bind(binding);
+        const triggerId = trigger(binding);
         const result = await sendSlack(
-          slackCommandBody(person, text, `${base}/playground/slack/respond/${token}`, ids.token()),
+          slackCommandBody(person, text, `${base}/playground/slack/respond/${token}`, triggerId),
         );
         // The immediate answer to a slash command is a message only the person sees (or, rarely, in_channel).
         const answer = result.body as { response_type?: string; text?: string; blocks?: unknown } | null;
@@ -202,20 +270,30 @@ export function createPlayground(deps: {
             body: { text: answer.text ?? '', blocks: answer.blocks ?? [] },
           });
         }
-        return json(200, { request: 'POST /slack/events (slash command)', response: result });
+        return json(200, {
+          request: 'POST /slack/events (slash command)',
+          response: result,
+          ...formOpenedBy(triggerId),
+        });
       }
       const click: Click = input.click;
-      const token = bind({
+      const binding: Binding = {
         platform: 'slack',
         channelId,
         userId: person.slack.userId,
         sourceId: click.messageId,
         sourceEphemeral: click.ephemeral,
-      });
+      };
+      const token = bind(binding);
+      const triggerId = trigger(binding);
       const result = await sendSlack(
-        slackBlockActionsBody(person, click, `${base}/playground/slack/respond/${token}`, ids.token()),
+        slackBlockActionsBody(person, click, `${base}/playground/slack/respond/${token}`, triggerId),
       );
-      return json(200, { request: 'POST /slack/events (block_actions)', response: result });
+      return json(200, {
+        request: 'POST /slack/events (block_actions)',
+        response: result,
+        ...formOpenedBy(triggerId),
+      });
     }
 
     const channelId = DISCORD_PLACE.channelId;
@@ -255,7 +333,93 @@ export function createPlayground(deps: {
     return json(200, {
       request: `POST /discord/interactions (${isClick ? 'component' : 'command'})`,
       response: result,
+      ...formOpenedBy(token),
     });
+  }
+
+  /**
+   * A form's submit: the platform's own checks first (a required field, a length), then the
+   * signed submission the platform would send, and what its answer does to the form.
+   */
+  async function submitForm(
+    modal: OpenModal,
+    person: PretendPerson,
+    typed: TypedValue[],
+  ): Promise<APIGatewayProxyResultV2> {
+    const problems = typedProblems(modal, typed);
+    if (Object.keys(problems).length) return json(200, { modal: forPage(modal, { errors: problems }) });
+
+    if (modal.platform === 'slack') {
+      const request = 'POST /slack/events (view_submission)';
+      const result = await sendSlack(
+        slackViewSubmissionBody(person, modal.payload, typed, trigger(modal.binding)),
+      );
+      const answer = isObject(result.body) ? result.body : {};
+      const failed = (why = SLACK_FORM_FAILED) =>
+        json(200, { request, response: result, modal: forPage(modal, { failure: why }) });
+      if (result.status !== 200) return failed();
+      // Slack's answers to a submission: errors under fields, another view in its place, or closed.
+      if (answer.response_action === 'errors' && isObject(answer.errors))
+        return json(200, {
+          request,
+          response: result,
+          modal: forPage(modal, { errors: answer.errors as Record<string, string> }),
+        });
+      if (answer.response_action === 'update' || answer.response_action === 'push') {
+        if (slackViewProblems(answer.view).length) return failed();
+        // The playground shows one form at a time: a pushed view takes the place of this one.
+        const view = openedSlackView(answer.view as JsonObject, SLACK_PLACE, modal.id, modal.id);
+        const next: OpenModal =
+          answer.response_action === 'update'
+            ? { ...modal, payload: { ...view, id: modal.id, previous_view_id: null } }
+            : { ...modal, id: String(view.id), payload: view };
+        modals.close(modal.id);
+        modals.add(next);
+        return json(200, { request, response: result, modal: forPage(next) });
+      }
+      modals.close(modal.id);
+      return json(200, { request, response: result, closed: true });
+    }
+
+    const request = 'POST /discord/interactions (modal submit)';
+    const token = bind({ ...modal.binding });
+    const data = modal.payload;
+    const result = await sendDiscord(
+      discordModalSubmitInteraction(
+        person,
+        data,
+        typed,
+        { messageId: modal.binding.sourceId, ephemeral: modal.binding.sourceEphemeral },
+        ids.snowflake(),
+        token,
+      ),
+    );
+    const failed = () =>
+      json(200, { request, response: result, modal: forPage(modal, { failure: DISCORD_FORM_FAILED }) });
+    // 202: the bot answered through the callback endpoint, which already drew its answer.
+    if (result.status === 202) {
+      modals.close(modal.id);
+      return json(200, { request, response: result, closed: true });
+    }
+    const answer = isObject(result.body) ? result.body : undefined;
+    const type = Number(answer?.type);
+    // A submission cannot open another form; updating a message needs the message the button was on.
+    const fromMessage = Boolean(modal.binding.sourceId);
+    const allowed = [4, 5].includes(type) || (fromMessage && [6, 7].includes(type));
+    if (result.status !== 200 || !answer || !allowed) return failed();
+    recordInteractionResponse(apiDeps, bindings.get(token)!, token, answer, 'interaction response');
+    modals.close(modal.id);
+    return json(200, { request, response: result, closed: true });
+  }
+
+  /** Cancel: the form closes; Slack tells the app only when the view asked (`notify_on_close`). */
+  async function cancelForm(modal: OpenModal, person: PretendPerson): Promise<APIGatewayProxyResultV2> {
+    modals.close(modal.id);
+    if (modal.platform === 'slack' && modal.payload.notify_on_close === true) {
+      const result = await sendSlack(slackViewClosedBody(person, modal.payload));
+      return json(200, { request: 'POST /slack/events (view_closed)', response: result, closed: true });
+    }
+    return json(200, { closed: true });
   }
 
   async function progress(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {

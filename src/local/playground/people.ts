@@ -44,6 +44,7 @@ export const SLACK_PLACE = {
   channelName: 'ml-study',
   appId: 'A0STUDYBOT',
   botUserId: 'U0STUDYBOT',
+  botId: 'B0STUDYBOT',
 };
 
 export const DISCORD_PLACE = {

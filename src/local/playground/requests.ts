@@ -1,4 +1,5 @@
 import { type Command, parseCommandText } from '../../app/commands.ts';
+import { discordSubmittedRows, slackStateValues, type TypedValue } from './modals.ts';
 import { DISCORD_PLACE, type PretendPerson, SLACK_PLACE } from './people.ts';
 
 /**
@@ -188,4 +189,89 @@ export function discordComponentInteraction(
       ...(select ? { values: click.values } : {}),
     },
   };
+}
+
+/**
+ * A form submitted on Slack: a `view_submission` interaction, JSON in a `payload` form field, with
+ * the view as Slack holds it and what was typed in its `state.values`.
+ */
+export function slackViewSubmissionBody(
+  person: PretendPerson,
+  view: Record<string, unknown>,
+  typed: TypedValue[],
+  triggerId: string,
+): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
+    user: {
+      id: person.slack.userId,
+      username: person.slack.userName,
+      name: person.slack.userName,
+      team_id: SLACK_PLACE.teamId,
+    },
+    api_app_id: SLACK_PLACE.appId,
+    token: 'playground-legacy-token',
+    trigger_id: triggerId,
+    view: { ...view, state: { values: slackStateValues(view, typed) } },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * A form submitted on Discord: a MODAL_SUBMIT interaction (type 5) with the modal's custom id,
+ * every text input with what was typed, and the message whose button opened it.
+ */
+export function discordModalSubmitInteraction(
+  person: PretendPerson,
+  data: Record<string, unknown>,
+  typed: TypedValue[],
+  source: { messageId?: string; ephemeral?: boolean },
+  id: string,
+  token: string,
+): unknown {
+  return {
+    id,
+    application_id: DISCORD_PLACE.applicationId,
+    type: 5,
+    token,
+    version: 1,
+    guild_id: DISCORD_PLACE.guildId,
+    channel_id: DISCORD_PLACE.channelId,
+    member: member(person),
+    ...(source.messageId
+      ? {
+          message: {
+            id: source.messageId,
+            channel_id: DISCORD_PLACE.channelId,
+            flags: source.ephemeral ? 64 : 0,
+          },
+        }
+      : {}),
+    data: { custom_id: data.custom_id, components: discordSubmittedRows(data, typed) },
+  };
+}
+
+/** A form closed with Cancel on Slack, sent only when the view asked for it (`notify_on_close`). */
+export function slackViewClosedBody(person: PretendPerson, view: Record<string, unknown>): string {
+  const payload = {
+    type: 'view_closed',
+    team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
+    user: {
+      id: person.slack.userId,
+      username: person.slack.userName,
+      name: person.slack.userName,
+      team_id: SLACK_PLACE.teamId,
+    },
+    api_app_id: SLACK_PLACE.appId,
+    token: 'playground-legacy-token',
+    view,
+    is_cleared: false,
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

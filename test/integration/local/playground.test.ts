@@ -195,6 +195,124 @@ describe('with the development secrets', () => {
   });
 });
 
+describe('the Adjust form of a recommendation, through the page’s request path', () => {
+  const WORKLOAD = '20 MB documents, results within 30 minutes, 500 a day';
+  let bot: LocalBot;
+  beforeAll(async () => {
+    bot = await startLocalBot(loadConfig({ PORT: '0', LOG_LEVEL: 'error' }, { devDefaults: DEV_SECRETS }), {
+      persist: false,
+      playground: true,
+    });
+  });
+  afterAll(() => bot?.close());
+
+  type Event = { seq: number; kind: string; platform: string; messageId?: string; body?: unknown };
+  type Modal = {
+    id: string;
+    platform: string;
+    view: { blocks: { block_id: string; element: { initial_value?: string } }[] };
+    data: { components: { components: { custom_id: string; value?: string }[] }[] };
+    errors?: Record<string, string>;
+  };
+  type Sent = { closed?: boolean; modal: Modal; request?: string; response: { status: number } };
+  async function events(since = 0): Promise<{ events: Event[]; last: number }> {
+    return (await (await fetch(`${bot.url}/playground/events?since=${since}`)).json()) as {
+      events: Event[];
+      last: number;
+    };
+  }
+  async function send(body: Record<string, unknown>): Promise<{ status: number; json: Sent }> {
+    const res = await fetch(`${bot.url}/playground/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Sent };
+  }
+
+  it.each(['slack', 'discord'] as const)(
+    '%s: Adjust opens the form pre-filled, and submitting it replaces the answer in place',
+    async (platform) => {
+      const { last } = await events();
+      await send({ platform, person: 'grace', text: `/studybot recommend ${WORKLOAD}` });
+      const answer = (await events(last)).events.find(
+        (e) => e.kind === 'message' && e.platform === platform && JSON.stringify(e.body).includes('adjust:'),
+      )!;
+      const adjust = /"(adjust:[^"]+)"/.exec(JSON.stringify(answer.body))![1]!;
+      const click = { action: adjust, values: [], messageId: answer.messageId, ephemeral: true };
+      const opened = await send({ platform, person: 'grace', click: { ...click, componentType: 'button' } });
+      const modal = opened.json.modal;
+      expect(modal?.platform).toBe(platform);
+      const prefilled =
+        platform === 'slack'
+          ? Object.fromEntries(modal.view.blocks.map((b) => [b.block_id, b.element.initial_value as string]))
+          : Object.fromEntries(
+              modal.data.components.map((r) => [r.components[0]!.custom_id, r.components[0]!.value]),
+            );
+      expect(prefilled.text).toBe(WORKLOAD);
+      expect(prefilled.read).toMatch(/^payload=20MB$/m);
+
+      // Only the person it opened for can submit it.
+      const values = [
+        { block: 'text', id: 'text', value: WORKLOAD },
+        { block: 'read', id: 'read', value: 'payload=2MB\nlatency=1s' },
+      ];
+      const other = await send({ platform, person: 'linus', submit: { modal: modal.id, values } });
+      expect(other.status).toBe(403);
+
+      const before = (await events()).last;
+      const submitted = await send({ platform, person: 'grace', submit: { modal: modal.id, values } });
+      expect(submitted.json.closed).toBe(true);
+      expect(submitted.json.response.status).toBe(200);
+      let update: Event | undefined;
+      for (let i = 0; i < 100 && !update; i++) {
+        update = (await events(before)).events.find(
+          (e) => e.kind === 'update' && e.messageId === answer.messageId,
+        );
+        if (!update) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(JSON.stringify(update?.body)).toMatch(/Real-time endpoint/);
+      // A closed form is gone.
+      const again = await send({ platform, person: 'grace', submit: { modal: modal.id, values } });
+      expect(again.status).toBe(410);
+    },
+  );
+
+  it('answers views.open as Slack does for a trigger id it never issued', async () => {
+    const open = async (trigger_id: string) =>
+      (await (
+        await fetch(`${bot.url}/playground/slack/api/views.open`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            trigger_id,
+            view: { type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [] },
+          }),
+        })
+      ).json()) as { ok: boolean; error?: string };
+    expect(await open('made-up')).toEqual({ ok: false, error: 'invalid_trigger_id' });
+  });
+
+  it('keeps a form open with the platform’s own words when a required field is empty', async () => {
+    const { last } = await events();
+    await send({ platform: 'slack', person: 'ada', text: `/studybot recommend ${WORKLOAD}` });
+    const answer = (await events(last)).events.find((e) => JSON.stringify(e.body ?? '').includes('adjust:'))!;
+    const adjust = /"(adjust:[^"]+)"/.exec(JSON.stringify(answer.body))![1]!;
+    const opened = await send({
+      platform: 'slack',
+      person: 'ada',
+      click: { action: adjust, values: [], messageId: answer.messageId, ephemeral: true },
+    });
+    const result = await send({
+      platform: 'slack',
+      person: 'ada',
+      submit: { modal: opened.json.modal.id, values: [{ block: 'text', id: 'text', value: '' }] },
+    });
+    expect(result.json.modal.errors).toEqual({ text: 'Please complete this required field.' });
+    expect(result.json.request).toBeUndefined();
+  });
+});
+
 describe('the daily pass the page offers', () => {
   const T0 = Date.parse('2026-03-02T09:00:00Z'); // a Monday
   let bot: LocalBot;

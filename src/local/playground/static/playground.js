@@ -1,4 +1,13 @@
-import { discordBody, h, names, slackBody, slackState } from './render.js';
+import {
+  discordBody,
+  discordModal,
+  h,
+  names,
+  slackBody,
+  slackModal,
+  slackState,
+  typedValues,
+} from './render.js';
 
 /**
  * The playground page: a channel drawn from the bot's own API calls, a command box, a person
@@ -77,6 +86,14 @@ async function send(payload) {
     state.lastRequest = `${result.request} → ${result.response.status}`;
     if (result.response.status >= 400)
       showError(`The bot answered ${result.response.status}: ${JSON.stringify(result.response.body)}`);
+    // A click (or command) the bot answered with a form: it opens on this person's screen.
+    if (result.modal) openModal(result.modal);
+    else if (result.formRefused)
+      showError(
+        state.platform === 'slack'
+          ? `Slack refused the form the bot sent: ${result.formRefused}`
+          : `This interaction failed: Discord refused the form the bot sent: ${result.formRefused}`,
+      );
   } catch (err) {
     showError(err.message);
   } finally {
@@ -86,6 +103,125 @@ async function send(payload) {
   await poll();
   loadProgress();
   if (payload.text && /^\/studybot\s+(un)?subscribe\b/i.test(payload.text)) loadDaily();
+}
+
+// ---- forms (modals): drawn as the platform draws them, submitted as the platform submits them ----
+
+/** The form on this person's screen: what the server sent, its dialog and its fields. */
+let openForm;
+
+const FIELD = '.sl-input, .dc-input';
+
+/**
+ * Draws a form (again, when it comes back with errors or a failure, keeping what was typed) in
+ * a modal dialog over the page: Escape, Cancel, the × and a click beside it close it.
+ */
+function openModal(modal) {
+  const again = openForm && openForm.modal.id === modal.id;
+  const values = again ? currentValues(openForm) : {};
+  if (openForm && !again) closeModal(false);
+  const slack = modal.platform === 'slack';
+  const options = { errors: modal.errors, failure: modal.failure, values };
+  const drawn = slack ? slackModal(modal.view, options) : discordModal(modal.data, options);
+  const dialog = again ? openForm.dialog : h('dialog', { class: 'pg-dialog' });
+  dialog.className = `pg-dialog ${slack ? 'sl-dialog' : 'dc-dialog'}`;
+  dialog.dataset.modalId = modal.id;
+  dialog.setAttribute('aria-labelledby', drawn.titleId);
+  dialog.replaceChildren(drawn.form);
+  openForm = {
+    modal,
+    platform: modal.platform,
+    person: state.person,
+    dialog,
+    inputs: drawn.inputs,
+    returnTo: again ? openForm.returnTo : document.activeElement,
+  };
+  drawn.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitModal();
+  });
+  for (const b of drawn.form.querySelectorAll('[data-close]')) b.addEventListener('click', cancelModal);
+  if (!again) {
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      cancelModal();
+    });
+    dialog.addEventListener('click', (e) => {
+      if (e.target === dialog) cancelModal();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+  // The first field with an error, else the first field, as both platforms open a form.
+  (drawn.form.querySelector(`.has-error :is(${FIELD})`) ?? drawn.inputs[0])?.focus();
+}
+
+function currentValues(form) {
+  const values = {};
+  for (const el of form.inputs) {
+    if (el.dataset.customId !== undefined) values[el.dataset.customId] = el.value;
+    else values[`${el.dataset.block}|${el.dataset.actionId}`] = el.value;
+  }
+  return values;
+}
+
+/** Takes the form off the screen; the server is told separately, when it needs to be. */
+function closeModal(restoreFocus = true) {
+  if (!openForm) return;
+  const { dialog, returnTo } = openForm;
+  openForm = undefined;
+  if (dialog.open) dialog.close();
+  dialog.remove();
+  if (restoreFocus && returnTo?.isConnected) returnTo.focus();
+}
+
+async function formRequest(form, body) {
+  const res = await fetch('/playground/send', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform: form.platform, person: form.person, ...body }),
+  });
+  return { status: res.status, result: await res.json().catch(() => ({})) };
+}
+
+async function submitModal() {
+  const form = openForm;
+  if (!form || form.sending) return;
+  form.sending = true;
+  const button = form.dialog.querySelector('.modal-submit');
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const { status, result } = await formRequest(form, {
+      submit: { modal: form.modal.id, values: typedValues(form.inputs) },
+    });
+    if (openForm !== form) return;
+    if (result.request) state.lastRequest = `${result.request} → ${result.response?.status}`;
+    if (result.modal) {
+      openModal(result.modal);
+    } else {
+      closeModal();
+      if (status >= 400) showError(result.error || `HTTP ${status}`);
+    }
+  } catch (err) {
+    if (openForm === form) openModal({ ...form.modal, errors: undefined, failure: err.message });
+  } finally {
+    form.sending = false;
+    if (button.isConnected) {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  }
+  state.stickToBottom = true;
+  await poll();
+}
+
+async function cancelModal() {
+  const form = openForm;
+  if (!form) return;
+  closeModal();
+  // Closed on this screen either way; the server forgets it (and tells Slack apps that asked).
+  await formRequest(form, { cancel: { modal: form.modal.id } }).catch(() => {});
 }
 
 function showError(text) {
@@ -261,6 +397,9 @@ function renderPeople() {
 }
 
 function applySwitches() {
+  // A form is on the screen of the person (and in the app) it opened for, not the next one's.
+  if (openForm && (openForm.person !== state.person || openForm.platform !== state.platform))
+    closeModal(false);
   document.body.className = `theme-${state.platform}`;
   for (const b of document.querySelectorAll('[data-platform]'))
     b.setAttribute('aria-selected', String(b.dataset.platform === state.platform));

@@ -539,3 +539,185 @@ export function discordBody(body, ctx) {
     ),
   );
 }
+
+// ---- forms (modals): Slack's views.open view and Discord's type-9 modal, as each draws them ----
+
+/** Grows a text area with what it holds, up to the height its CSS allows. */
+function autosize(area) {
+  const fit = () => {
+    area.style.height = 'auto';
+    area.style.height = `${area.scrollHeight + 2}px`;
+  };
+  area.addEventListener('input', fit);
+  requestAnimationFrame(fit);
+}
+
+/** A text field as either platform draws it: one line, or a text area that grows. */
+function textField(attrs, multiline, value) {
+  if (!multiline) return h('input', { type: 'text', ...attrs, value: value ?? '' });
+  const area = h('textarea', { rows: 3, ...attrs });
+  area.value = value ?? '';
+  autosize(area);
+  return area;
+}
+
+let modalSeq = 0;
+
+/** Characters as the platforms count them (code points), for the "n / max" counter. */
+const count = (s) => [...s].length;
+
+/**
+ * A Slack modal: the app's icon and title in the header with a close ×, the blocks (input blocks
+ * as labelled fields, others as in a message), and Cancel and the submit button in the footer.
+ * `errors` (a `response_action: errors` answer) go under their blocks, by block id.
+ */
+export function slackModal(view, { errors = {}, failure, values = {} } = {}) {
+  const inputs = [];
+  const titleId = `modal-title-${++modalSeq}`;
+  const blocks = (view.blocks ?? []).map((block) => {
+    if (block.type !== 'input') return slackBlock(block, { messageId: view.id, click: () => {} });
+    const el = block.element ?? {};
+    const id = `sl-in-${view.id}-${block.block_id}`;
+    const error = errors[block.block_id];
+    const field =
+      el.type === 'plain_text_input'
+        ? textField(
+            {
+              id,
+              class: 'sl-input',
+              maxlength: el.max_length,
+              minlength: el.min_length,
+              placeholder: el.placeholder?.text,
+              required: !block.optional,
+              'aria-invalid': error ? 'true' : undefined,
+              'aria-describedby': error ? `${id}-error` : block.hint ? `${id}-hint` : undefined,
+              dataset: { block: block.block_id, actionId: el.action_id },
+            },
+            el.multiline,
+            values[`${block.block_id}|${el.action_id}`] ?? el.initial_value,
+          )
+        : h('span', { class: 'unsupported' }, `[${el.type}]`);
+    if (el.type === 'plain_text_input') inputs.push(field);
+    return h(
+      'div',
+      { class: `sl-input-block${error ? ' has-error' : ''}`, dataset: { block: block.block_id } },
+      h(
+        'label',
+        { class: 'sl-input-label', for: id },
+        block.label?.text ?? '',
+        block.optional ? h('span', { class: 'sl-optional' }, ' (optional)') : null,
+      ),
+      field,
+      block.hint ? h('div', { class: 'sl-input-hint', id: `${id}-hint` }, block.hint.text) : null,
+      error ? h('div', { class: 'sl-input-error', id: `${id}-error`, role: 'alert' }, error) : null,
+    );
+  });
+  const form = h(
+    'form',
+    { class: 'modal-box sl-modal', method: 'dialog', novalidate: true },
+    h(
+      'header',
+      { class: 'modal-head' },
+      h('span', { class: 'sl-modal-icon', 'aria-hidden': 'true' }, '📚'),
+      h('h2', { class: 'modal-title', id: titleId }, view.title?.text ?? ''),
+      h('button', { type: 'button', class: 'modal-x', 'aria-label': 'Close', dataset: { close: '' } }, '×'),
+    ),
+    h('div', { class: 'modal-body' }, blocks),
+    failure ? h('div', { class: 'modal-failure', role: 'alert' }, failure) : null,
+    h(
+      'footer',
+      { class: 'modal-foot' },
+      h(
+        'button',
+        { type: 'button', class: 'sl-btn modal-cancel', dataset: { close: '' } },
+        view.close?.text ?? 'Cancel',
+      ),
+      view.submit
+        ? h('button', { type: 'submit', class: 'sl-btn sl-primary modal-submit' }, view.submit.text)
+        : null,
+    ),
+  );
+  return { form, inputs, titleId };
+}
+
+/**
+ * A Discord modal: the title with a close ×, each text input under its upper-case label (a red
+ * asterisk when required) with its character count, and Cancel and Submit at the bottom.
+ */
+export function discordModal(data, { errors = {}, failure, values = {} } = {}) {
+  const inputs = [];
+  const titleId = `modal-title-${++modalSeq}`;
+  const rows = (data.components ?? []).map((row, i) => {
+    const c = row.components?.[0] ?? {};
+    if (c.type !== 4) return h('div', { class: 'unsupported' }, `[component ${c.type}]`);
+    const id = `dc-in-${i}`;
+    const error = errors[c.custom_id];
+    const required = c.required !== false;
+    const field = textField(
+      {
+        id,
+        class: 'dc-input',
+        maxlength: c.max_length,
+        minlength: c.min_length,
+        placeholder: c.placeholder,
+        required,
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': error ? `${id}-error` : undefined,
+        dataset: { customId: c.custom_id },
+      },
+      c.style === 2,
+      values[c.custom_id] ?? c.value,
+    );
+    inputs.push(field);
+    const counter = c.max_length
+      ? h('span', { class: 'dc-counter', 'aria-hidden': 'true' }, `${count(field.value)}/${c.max_length}`)
+      : null;
+    if (counter)
+      field.addEventListener('input', () => {
+        counter.textContent = `${count(field.value)}/${c.max_length}`;
+      });
+    return h(
+      'div',
+      { class: `dc-input-block${error ? ' has-error' : ''}`, dataset: { customId: c.custom_id } },
+      h(
+        'label',
+        { class: 'dc-input-label', for: id },
+        c.label ?? '',
+        required ? h('span', { class: 'dc-required', 'aria-hidden': 'true' }, '*') : null,
+        error
+          ? h('span', { class: 'dc-input-error', id: `${id}-error`, role: 'alert' }, ` - ${error}`)
+          : null,
+      ),
+      h('div', { class: 'dc-input-wrap' }, field, counter),
+    );
+  });
+  const form = h(
+    'form',
+    { class: 'modal-box dc-modal', method: 'dialog', novalidate: true },
+    h(
+      'header',
+      { class: 'modal-head' },
+      h('span', { class: 'dc-modal-icon', 'aria-hidden': 'true' }, '📚'),
+      h('h2', { class: 'modal-title', id: titleId }, data.title ?? ''),
+      h('button', { type: 'button', class: 'modal-x', 'aria-label': 'Close', dataset: { close: '' } }, '×'),
+    ),
+    h('div', { class: 'modal-body' }, rows),
+    failure ? h('div', { class: 'modal-failure', role: 'alert' }, failure) : null,
+    h(
+      'footer',
+      { class: 'modal-foot' },
+      h('button', { type: 'button', class: 'dc-link-btn modal-cancel', dataset: { close: '' } }, 'Cancel'),
+      h('button', { type: 'submit', class: 'dc-btn dc-primary modal-submit' }, 'Submit'),
+    ),
+  );
+  return { form, inputs, titleId };
+}
+
+/** What was typed, as the page sends it: Slack by block and action id, Discord by input id. */
+export function typedValues(inputs) {
+  return inputs.map((el) =>
+    el.dataset.customId !== undefined
+      ? { id: el.dataset.customId, value: el.value }
+      : { block: el.dataset.block, id: el.dataset.actionId, value: el.value },
+  );
+}
