@@ -116,7 +116,7 @@ export function validateContent(
 
   // The bank's rules (src/content/bank-rules.ts): no giveaway lengths, an AWS page behind every
   // question, no two questions that ask the same thing, ids that fit a button.
-  const rules = options.bankRules ?? false;
+  const rules = options.bankRules ?? true;
   const say = (q: Located<Question>, p: YamlPath, m: string) =>
     rules && err(q.file, [...q.path, ...p], `question "${q.value.id}": ${m}`);
   let withoutSource = 0;
