@@ -54,3 +54,15 @@ export const QUESTION_TOPICS = [
   'gpu',
 ] as const;
 export const PATTERNS = ['steady', 'spiky', 'intermittent', 'batch', 'peaks', 'business-hours'] as const;
+/** The dimensions of a recommendation, in the order an answer lists them. */
+export const DIMENSIONS = [
+  'inference',
+  'strategy',
+  'scaling',
+  'instance',
+  'container',
+  'orchestration',
+  'iac',
+  'target',
+  'edge',
+] as const;

@@ -2,7 +2,10 @@
  * Platform-neutral rendering of a Recommendation: a title, a one-line summary and short sections
  * that the Slack and Discord adapters turn into Block Kit or embeds, and the CLI prints as text.
  */
+import { DIMENSIONS } from './options.ts';
 import type { Recommendation } from './schema.ts';
+
+type Dimension = (typeof DIMENSIONS)[number];
 
 export interface RenderedAnswer {
   title: string;
@@ -10,47 +13,12 @@ export interface RenderedAnswer {
   sections: { heading: string; lines: string[] }[];
 }
 
-const NAMES: Record<string, string> = {
-  'real-time': 'Real-time endpoint',
-  serverless: 'Serverless inference',
-  async: 'Asynchronous inference',
-  batch: 'Batch transform',
-  'multi-model': 'Multi-model endpoint',
-  'multi-container': 'Multi-container endpoint',
-  'blue-green-all-at-once': 'Blue/green, all at once',
-  canary: 'Blue/green canary',
-  linear: 'Blue/green linear',
-  rolling: 'Rolling deployment',
-  shadow: 'Shadow test',
-  'ab-test': 'A/B test with production variants',
-  'target-tracking': 'target tracking',
-  step: 'step scaling',
-  scheduled: 'scheduled scaling',
-  cpu: 'CPU instances (c/m/r)',
-  gpu: 'GPU instances (g5/g6)',
-  inferentia: 'Inferentia (inf2)',
-  prebuilt: 'Prebuilt SageMaker container',
-  'script-mode': 'Script mode',
-  byoc: 'Bring your own container',
-  'sagemaker-pipelines': 'SageMaker Pipelines',
-  'step-functions': 'AWS Step Functions',
-  mwaa: 'Amazon MWAA (Airflow)',
-  mlflow: 'MLflow',
-  kubeflow: 'Kubeflow on EKS',
-  cloudformation: 'CloudFormation',
-  cdk: 'AWS CDK',
-  terraform: 'Terraform',
-  pulumi: 'Pulumi',
-  sagemaker: 'SageMaker endpoints',
-  eks: 'Amazon EKS',
-  ecs: 'Amazon ECS',
-  lambda: 'AWS Lambda',
-  neo: 'SageMaker Neo',
-  greengrass: 'AWS IoT Greengrass',
-  'elastic-inference': 'Elastic Inference',
-  'edge-manager': 'SageMaker Edge Manager',
-  'model-monitor': 'SageMaker Model Monitor',
-};
+/** "option=What a person reads", for every option and service. */
+const NAMES: Record<string, string> = Object.fromEntries(
+  'real-time=Real-time endpoint;serverless=Serverless inference;async=Asynchronous inference;batch=Batch transform;multi-model=Multi-model endpoint;multi-container=Multi-container endpoint;blue-green-all-at-once=Blue/green, all at once;canary=Blue/green canary;linear=Blue/green linear;rolling=Rolling deployment;shadow=Shadow test;ab-test=A/B test with production variants;target-tracking=target tracking;step=step scaling;scheduled=scheduled scaling;cpu=CPU instances (c/m/r);gpu=GPU instances (g5/g6);inferentia=Inferentia (inf2);prebuilt=Prebuilt SageMaker container;script-mode=Script mode;byoc=Bring your own container;sagemaker-pipelines=SageMaker Pipelines;step-functions=AWS Step Functions;mwaa=Amazon MWAA (Airflow);mlflow=MLflow;kubeflow=Kubeflow on EKS;cloudformation=CloudFormation;cdk=AWS CDK;terraform=Terraform;pulumi=Pulumi;sagemaker=SageMaker endpoints;eks=Amazon EKS;ecs=Amazon ECS;lambda=AWS Lambda;neo=SageMaker Neo;greengrass=AWS IoT Greengrass;elastic-inference=Elastic Inference;edge-manager=SageMaker Edge Manager;model-monitor=SageMaker Model Monitor'
+    .split(';')
+    .map((p) => p.split('=')),
+);
 
 export function optionName(o: string): string {
   return NAMES[o] ?? o;
@@ -58,7 +26,7 @@ export function optionName(o: string): string {
 
 type AnyDecision = {
   choice: string | string[];
-  reasons: { text: string }[];
+  reasons: { text: string; facts: string[] }[];
   ruledOut: { option: string; reason: string }[];
   assumptions: string[];
 };
@@ -68,16 +36,25 @@ function decisionSection(
   d: AnyDecision,
   withRuledOut = true,
 ): { heading: string; lines: string[] } {
-  const choice = Array.isArray(d.choice)
-    ? d.choice.length
-      ? d.choice.map(optionName).join(' + ')
-      : 'no policy needed'
-    : optionName(d.choice);
+  const choice = choiceName(d);
   const lines = d.reasons.map((r) => `• ${r.text}`);
   if (withRuledOut) for (const r of d.ruledOut) lines.push(`✗ ${optionName(r.option)}: ${r.reason}`);
   for (const a of d.assumptions) lines.push(`◦ ${a}`);
   return { heading: `${heading}: ${choice}`, lines };
 }
+
+const HEADINGS = Object.fromEntries(
+  'inference=Inference;strategy=Rollout;scaling=Autoscaling;instance=Instances;container=Container;orchestration=Orchestration;iac=Infrastructure as code;target=Deployment target;edge=Edge'
+    .split(';')
+    .map((p) => p.split('=')),
+) as Record<Dimension, string>;
+
+const choiceName = (d: AnyDecision): string =>
+  Array.isArray(d.choice)
+    ? d.choice.length
+      ? d.choice.map(optionName).join(' + ')
+      : 'no policy needed'
+    : optionName(d.choice);
 
 export function renderRecommendation(r: Recommendation): RenderedAnswer {
   if (r.status === 'needs-input') {
@@ -90,45 +67,34 @@ export function renderRecommendation(r: Recommendation): RenderedAnswer {
       ],
     };
   }
-  const parts: string[] = [];
-  if (r.inference) parts.push(optionName(r.inference.choice));
-  if (r.strategy) parts.push(`${optionName(r.strategy.choice)} rollout`);
-  if (r.scaling?.choice.length) parts.push(`${r.scaling.choice.map(optionName).join(' + ')}`);
-  for (const k of ['instance', 'container', 'orchestration', 'iac', 'target'] as const) {
-    const d = r[k];
-    if (d) parts.push(optionName(d.choice));
-  }
-  if (r.edge) parts.push(r.edge.choice.map(optionName).join(' + '));
-  const title = r.inference
-    ? `SageMaker recommendation: ${optionName(r.inference.choice)}`
-    : parts[0]
-      ? `Recommendation: ${parts[0]}`
-      : 'Recommendation';
-  const summary = parts.length
-    ? parts.join(' · ')
-    : r.retired.length
-      ? 'That service is retired; here is the current option.'
-      : 'See the notes below.';
-
-  const sections: RenderedAnswer['sections'] = [];
-  if (r.inference) sections.push(decisionSection('Inference', r.inference));
-  if (r.strategy) sections.push(decisionSection('Rollout', r.strategy));
-  if (r.scaling) sections.push(decisionSection('Autoscaling', r.scaling, r.scaling.choice.length > 0));
-  const extras: [string, AnyDecision | null][] = [
-    ['Instances', r.instance],
-    ['Container', r.container],
-    ['Orchestration', r.orchestration],
-    ['Infrastructure as code', r.iac],
-    ['Deployment target', r.target],
-    ['Edge', r.edge],
-  ];
-  for (const [heading, d] of extras) if (d) sections.push(decisionSection(heading, d));
-  if (r.retired.length) {
+  // The dimension asked about comes first; the rest follow in their usual order.
+  const order = DIMENSIONS.filter((d) => r[d]).sort((a, b) => Number(b === r.lead) - Number(a === r.lead));
+  const lead = order[0];
+  const leadDecision = lead ? (r[lead] as AnyDecision) : undefined;
+  const title =
+    !lead || !leadDecision
+      ? r.retired.length
+        ? 'That service is retired'
+        : 'Recommendation'
+      : `${lead === 'inference' ? 'SageMaker recommendation' : HEADINGS[lead]}: ${choiceName(leadDecision)}`;
+  const parts = order.map((d) => choiceName(r[d] as AnyDecision));
+  // What was read comes first, so a misreading is visible at a glance.
+  const summary = r.read.length
+    ? `I read: ${r.read.join(' · ')}`
+    : parts.length
+      ? parts.join(' · ')
+      : r.retired.length
+        ? 'That service is retired; here is the current option.'
+        : 'See the notes below.';
+  const sections: RenderedAnswer['sections'] = order.map((d) => {
+    const dec = r[d] as AnyDecision;
+    return decisionSection(HEADINGS[d], dec, !Array.isArray(dec.choice) || dec.choice.length > 0);
+  });
+  if (r.retired.length)
     sections.push({
       heading: 'Retired',
       lines: r.retired.flatMap((x) => [`✗ ${x.status}`, `→ ${x.instead}`]),
     });
-  }
   if (r.related.length)
     sections.push({ heading: 'Also relevant', lines: r.related.map((x) => `• ${x.why}`) });
   if (r.wouldChange.length)
@@ -139,10 +105,14 @@ export function renderRecommendation(r: Recommendation): RenderedAnswer {
   if (r.questions.length)
     sections.push({ heading: 'To settle it, tell me', lines: r.questions.map((q) => `? ${q.ask}`) });
   if (r.notes.length) sections.push({ heading: 'Notes', lines: r.notes });
-  if (r.facts.length) {
-    const sources = [...new Set(r.facts.map((f) => f.source))];
-    sections.push({ heading: 'Sources', lines: sources });
-  }
+  // Sources: only the pages behind the chosen options' reasons; every other one stays in --json.
+  const cited = new Set([
+    ...order.flatMap((d) => (r[d] as AnyDecision).reasons.flatMap((x) => x.facts)),
+    ...r.retired.flatMap((x) => x.facts),
+    ...r.related.flatMap((x) => x.facts),
+  ]);
+  const sources = [...new Set(r.facts.filter((f) => cited.has(f.id)).map((f) => f.source))];
+  if (sources.length) sections.push({ heading: 'Sources', lines: sources });
   return { title, summary, sections };
 }
 

@@ -7,6 +7,7 @@ import { content } from '../../content/index.ts';
 
 import {
   CONTAINER_OPTIONS,
+  DIMENSIONS,
   EDGE_OPTIONS,
   IAC_OPTIONS,
   INFERENCE_OPTIONS,
@@ -73,8 +74,22 @@ export const WorkloadSummarySchema = z.object({
   chain: z.boolean(),
   idleCost: z.boolean(),
   edge: z.boolean(),
+  /** The model artifact, the memory it needs, and a dataset's size: never the payload. */
+  modelBytes: z.number().nonnegative().nullable(),
+  memoryBytes: z.number().nonnegative().nullable(),
+  datasetBytes: z.number().nonnegative().nullable(),
+  concurrency: z.number().nonnegative().nullable(),
+  /** The first slice of traffic a rollout sends to the new model, in percent. */
+  trafficSharePercent: z.number().nonnegative().nullable(),
+  /** The inference option already in use (or wanted on that endpoint), when the text names one. */
+  current: z.enum(INFERENCE_OPTIONS).nullable(),
   /** What the person wrote for each figure, e.g. {"payload": "20 MB", "deadline": "within 30 minutes"}. */
   said: z.record(z.string(), z.string()),
+  /** Where each field came from: a span of the text or a `key=value` hint, with the words as typed. */
+  provenance: z.record(
+    z.string(),
+    z.object({ from: z.enum(['text', 'hint']), said: z.string(), at: z.tuple([z.number(), z.number()]) }),
+  ),
 });
 
 export const RecommendationSchema = z.object({
@@ -114,6 +129,10 @@ export const RecommendationSchema = z.object({
   ),
   /** Parts of the message that could not be read, phrased for the person. */
   notes: z.array(z.string()),
+  /** The dimension the answer leads with: the one asked about, else the one the text says most about. */
+  lead: z.enum(DIMENSIONS).nullable(),
+  /** What was read, one phrase each: the "I read: …" line (e.g. "20 MB per request"). */
+  read: z.array(z.string()),
   /** Every fact cited above, resolved: figure as displayed, checked statement, AWS source URL. */
   facts: z.array(z.object({ id: FactId, display: z.string(), statement: z.string(), source: z.string() })),
 });

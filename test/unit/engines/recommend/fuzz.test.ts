@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { DimensionSpec } from '../../../../src/engines/recommend/catalog.ts';
+import { evaluate } from '../../../../src/engines/recommend/evaluate.ts';
 import { recommend, renderRecommendation } from '../../../../src/engines/recommend/index.ts';
 import { RecommendationSchema } from '../../../../src/engines/recommend/schema.ts';
+import { readWorkload } from '../../../../src/engines/recommend/workload.ts';
 import { prng } from '../../../support/prng.ts';
 
 const WORDS = [
@@ -157,6 +160,26 @@ describe('fuzz: no input throws, and every answer is valid against the schema', 
       expect(r.questions.length).toBeGreaterThan(0);
     },
   );
+
+  it('a rule that throws reaches the caller: no catch-all hides a bug from this test', () => {
+    const broken: DimensionSpec<'a'> = {
+      applies: () => true,
+      options: {
+        a: { limits: [], blocks: [], reasons: [], otherwise: { when: () => true, text: 'x', facts: [] } },
+      },
+      prefer: [
+        [
+          'a',
+          () => {
+            throw new TypeError('bug in a rule');
+          },
+        ],
+      ],
+    };
+    expect(() => evaluate('inference', broken, { w: readWorkload('20 MB'), inference: null })).toThrow(
+      'bug in a rule',
+    );
+  });
 
   it('non-string input from a careless caller still gets an answer', () => {
     expect(recommend(undefined as unknown as string).status).toBe('needs-input');

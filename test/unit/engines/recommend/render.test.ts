@@ -44,3 +44,36 @@ describe('the platform-neutral rendering', () => {
     }
   });
 });
+
+describe('what a person sees first', () => {
+  it('opens with what was read, so a misreading is visible at a glance', () => {
+    const a = renderRecommendation(recommend('20 MB documents, results within 30 minutes, about 500 a day'));
+    expect(a.summary).toBe(
+      'I read: 20 MB per request · results within 30 min · ~500 a day · answer can wait · intermittent traffic',
+    );
+  });
+
+  it('leads a rollout question with the strategy and asks nothing about payloads', () => {
+    const a = renderRecommendation(
+      recommend(
+        'rolling out v7 on our real-time endpoint: 10% of the new fleet first, bake 30 min on alarms, then the rest',
+      ),
+    );
+    expect(a.title).toBe('Rollout: Blue/green canary');
+    expect(a.sections[0]?.heading).toBe('Rollout: Blue/green canary');
+    expect(a.sections.find((s) => s.heading === 'To settle it, tell me')).toBeUndefined();
+  });
+
+  it('cites only the pages behind the chosen options; the rest stay in --json', () => {
+    const r = recommend('payload 500MB, each takes 5 minutes, minimise cost when idle');
+    const sources = renderRecommendation(r).sections.find((s) => s.heading === 'Sources')?.lines ?? [];
+    const chosen = new Set(
+      [r.inference, r.scaling]
+        .flatMap((d) => d?.reasons.flatMap((x) => x.facts) ?? [])
+        .map((id) => r.facts.find((f) => f.id === id)?.source),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s) => chosen.has(s))).toBe(true);
+    expect(r.facts.length).toBeGreaterThan(sources.length);
+  });
+});
