@@ -543,7 +543,11 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   async function correctThePayload(): Promise<void> {
     const read = await readField().inputValue();
     expect(read).toMatch(/^payload=20MB$/m);
-    await readField().fill(`${read.replace(/^payload=20MB$/m, 'payload=2MB')}\nlatency=1s`);
+    // As a person edits: the payload line, and the time line (or a new one if none was read).
+    const edited = read.replace(/^payload=20MB$/m, 'payload=2MB');
+    await readField().fill(
+      /^latency=/m.test(edited) ? edited.replace(/^latency=.*$/m, 'latency=1s') : `${edited}\nlatency=1s`,
+    );
   }
 
   /** Submits the form and waits for it to close and the answer to be replaced in place. */

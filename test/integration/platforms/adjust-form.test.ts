@@ -84,7 +84,7 @@ describe('the Adjust form', () => {
     expect(replaced?.args.replace_original).toBe(true);
     const seen = slackSees(replaced?.args);
     expect(seen).not.toBe(slackSees(answer));
-    expect(seen).toMatch(/real-time/i);
+    expect(seen.split('\n')[0]).toMatch(/^SageMaker recommendation: Real-time/);
   });
 
   it('on Discord: answers with a modal, and the submission updates the message', async () => {
@@ -142,6 +142,6 @@ describe('the Adjust form', () => {
       )
     ).json()) as { type: number; data: unknown };
     expect(submitted.type).toBe(7);
-    expect(discordSees(submitted.data)).toMatch(/real-time/i);
+    expect(discordSees(submitted.data).split('\n')[0]).toMatch(/^SageMaker recommendation: Real-time/);
   });
 });
