@@ -1,5 +1,9 @@
 import { SlashCommandBuilder, type SlashCommandStringOption } from '@discordjs/builders';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { MAX_RECOMMEND_CHARS, MAX_RETENTION, MIN_RETENTION, SUBCOMMANDS } from '../../app/commands.ts';
 
 /**
@@ -23,71 +27,79 @@ const topic = (o: SlashCommandStringOption) =>
     .setAutocomplete(true);
 
 export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return new SlashCommandBuilder()
-    .setName('studybot')
-    .setDescription('Daily questions, spaced review and SageMaker deployment advice')
-    .addSubcommand((s) => s.setName('quiz').setDescription(about('quiz')).addStringOption(topic))
-    .addSubcommand((s) =>
-      s
-        .setName('study')
-        .setDescription(about('study'))
-        .addStringOption(topic)
-        .addNumberOption((o) =>
-          o
-            .setName('retention')
-            .setDescription('How likely you want to be to remember a card when it comes back (0.7 to 0.97)')
-            .setMinValue(MIN_RETENTION)
-            .setMaxValue(MAX_RETENTION),
-        ),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('recommend')
-        .setDescription(about('recommend'))
-        .addStringOption((o) =>
-          o
-            .setName('text')
-            .setDescription('The workload in plain words, e.g. "20 MB documents, results within 30 minutes"')
-            .setRequired(true)
-            .setMaxLength(MAX_RECOMMEND_CHARS),
-        ),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('leaderboard')
-        .setDescription(about('leaderboard'))
-        .addStringOption((o) =>
-          o
-            .setName('period')
-            .setDescription('This week (default) or all time')
-            .addChoices({ name: 'this week', value: 'week' }, { name: 'all time', value: 'all' }),
-        ),
-    )
-    .addSubcommand((s) => s.setName('progress').setDescription(about('progress')))
-    .addSubcommand((s) =>
-      s
-        .setName('subscribe')
-        .setDescription(about('subscribe'))
-        .addStringOption((o) =>
-          o
-            .setName('time')
-            .setDescription('Local time of the daily question, HH:MM (e.g. 09:00)')
-            .setMinLength(4)
-            .setMaxLength(5),
-        )
-        .addStringOption((o) =>
-          o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setAutocomplete(true),
-        )
-        .addStringOption((o) =>
-          o
-            .setName('days')
-            .setDescription('Weekdays only or every day')
-            .addChoices({ name: 'weekdays', value: 'weekdays' }, { name: 'every day', value: 'daily' }),
-        ),
-    )
-    .addSubcommand((s) => s.setName('unsubscribe').setDescription(about('unsubscribe')))
-    .addSubcommand((s) => s.setName('help').setDescription(about('help')))
-    .toJSON();
+  return (
+    new SlashCommandBuilder()
+      .setName('studybot')
+      .setDescription('Daily questions, spaced review and SageMaker deployment advice')
+      // Installed to servers, offered in servers and in a DM with the bot, where it can answer;
+      // not in group DMs, where the bot cannot post (the option would only fail there).
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+      .addSubcommand((s) => s.setName('quiz').setDescription(about('quiz')).addStringOption(topic))
+      .addSubcommand((s) =>
+        s
+          .setName('study')
+          .setDescription(about('study'))
+          .addStringOption(topic)
+          .addNumberOption((o) =>
+            o
+              .setName('retention')
+              .setDescription('How likely you want to be to remember a card when it comes back (0.7 to 0.97)')
+              .setMinValue(MIN_RETENTION)
+              .setMaxValue(MAX_RETENTION),
+          ),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('recommend')
+          .setDescription(about('recommend'))
+          .addStringOption((o) =>
+            o
+              .setName('text')
+              .setDescription(
+                'The workload in plain words, e.g. "20 MB documents, results within 30 minutes"',
+              )
+              .setRequired(true)
+              .setMaxLength(MAX_RECOMMEND_CHARS),
+          ),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('leaderboard')
+          .setDescription(about('leaderboard'))
+          .addStringOption((o) =>
+            o
+              .setName('period')
+              .setDescription('This week (default) or all time')
+              .addChoices({ name: 'this week', value: 'week' }, { name: 'all time', value: 'all' }),
+          ),
+      )
+      .addSubcommand((s) => s.setName('progress').setDescription(about('progress')))
+      .addSubcommand((s) =>
+        s
+          .setName('subscribe')
+          .setDescription(about('subscribe'))
+          .addStringOption((o) =>
+            o
+              .setName('time')
+              .setDescription('Local time of the daily question, HH:MM (e.g. 09:00)')
+              .setMinLength(4)
+              .setMaxLength(5),
+          )
+          .addStringOption((o) =>
+            o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setAutocomplete(true),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('days')
+              .setDescription('Weekdays only or every day')
+              .addChoices({ name: 'weekdays', value: 'weekdays' }, { name: 'every day', value: 'daily' }),
+          ),
+      )
+      .addSubcommand((s) => s.setName('unsubscribe').setDescription(about('unsubscribe')))
+      .addSubcommand((s) => s.setName('help').setDescription(about('help')))
+      .toJSON()
+  );
 }
 
 /** Everything `studybot discord register` sends in its one bulk overwrite. */

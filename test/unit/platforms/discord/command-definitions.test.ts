@@ -67,3 +67,11 @@ describe('/studybot command definitions', () => {
     expect(defs[0]?.default_member_permissions ?? null).toBeNull();
   });
 });
+
+describe('where Discord offers /studybot', () => {
+  it('in servers and in a DM with the bot, never in group DMs where it cannot post', () => {
+    const command = studybotCommand();
+    expect(command.integration_types).toEqual([0]); // installed to servers
+    expect(command.contexts).toEqual([0, 1]); // guild, bot DM; not 2 (private channel)
+  });
+});
