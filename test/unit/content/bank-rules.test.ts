@@ -60,7 +60,9 @@ describe('the bank rules', () => {
         { id: 'c', text: 'An async endpoint' },
       ],
     });
-    expect(lengthGiveaway(giveaway)).toMatch(/clearly longer than every other choice \(\d+ vs at most 17 characters\)/);
+    expect(lengthGiveaway(giveaway)).toMatch(
+      /clearly longer than every other choice \(\d+ vs at most 17 characters\)/,
+    );
     expect(keyIsLongest(giveaway)).toBe(true);
     expect(lengthGiveaway(question())).toBeUndefined();
     // A "choose two" has no single key to measure.
