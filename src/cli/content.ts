@@ -11,12 +11,10 @@ export async function run(args: string[]): Promise<number> {
     return sub === 'help' || sub === '--help' ? 0 : 2;
   }
   let json = false;
-  let bankRules = false;
   let dir = resolve(PROJECT_ROOT, 'content');
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') json = true;
-    else if (arg === '--bank-rules') bankRules = true;
     else if (arg === '--dir' && rest[i + 1] !== undefined) dir = resolve(rest[++i] ?? '');
     else if (arg?.startsWith('--dir=')) dir = resolve(arg.slice('--dir='.length));
     else {
@@ -25,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
-  const report = checkContent(dir, { bankRules });
+  const report = checkContent(dir);
   if (json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
