@@ -284,7 +284,7 @@ option serverless
   limits payload<serverless.payload.max processing<serverless.timeout memory<<serverless.memory.max modelSize<<serverless.memory.max concurrency<<serverless.concurrency.max
   block gpu | serverless.no-gpu | It has no GPUs.
   block multiTenant/chain | serverless.exclusions | Not available with multi-model or multi-container endpoints.
-  block variants !current | serverless.exclusions | It does not take several production variants or shadow tests, which your rollout needs.
+  block variants !current | serverless.exclusions | It does not take several production variants, which your rollout needs.
   block dataCapture | serverless.exclusions | It does not support data capture.
   block scalesInstances !current | serverless.concurrency.max | You scale instances with a policy; serverless has no instances or scaling policy.
   block coldBad | serverless.no-gpu | Cold starts after idle periods break your latency needs.
@@ -357,7 +357,7 @@ option linear
   not bluegreen.linear.step | Equal steps of {bluegreen.linear.step} with a bake each: slower, and not what you described.
   fits To shift traffic in equal steps with a bake between them
 option rolling
-  block inference=serverless | serverless.exclusions rolling.batch | Rolling deployments are not available for serverless endpoints.
+  block inference=serverless | rolling.batch | Rolling deployments are not available for serverless endpoints.
   block guardrails | guardrails.exclusions | Marketplace containers and Inf1 endpoints fall back to all-at-once.
   why always | rolling.batch | Rolling updates the fleet in batches of {rolling.batch}, so it needs far less spare capacity than a full blue/green fleet; rollback is 100% by default.
   not rolling.batch | Serves mixed versions while batches update; choose it when spare capacity is short.
@@ -382,8 +382,8 @@ dimension scaling list
   prefer step: !noPolicy explicitTiers/fineControl/fromZero/endpointZero
   prefer step: !noPolicy slowSpikes !peaks
 option scheduled
-  why always | scaling.target-tracking | Scheduled scaling adds capacity before the known peak, so the spike never waits for a reaction.
-  not scaling.target-tracking | No predictable peak times in what you described.
+  why always | scaling.scheduled | Scheduled scaling adds capacity before the known peak, so the spike never waits for a reaction.
+  not scaling.scheduled | No predictable peak times in what you described.
   fits Known peaks (e.g. every weekday at 9 AM) → add scheduled scaling ahead of them.
 option target-tracking
   why inference=async | scaling.target-tracking | Target tracking on ApproximateBacklogSizePerInstance keeps the queue short per instance.
