@@ -41,6 +41,8 @@ describe('the Adjust form', () => {
     });
     const answer = await res.json();
     expect(slackSees(answer)).toMatch(/\[Adjust\]/);
+    // What was read comes first, so a misreading shows at a glance.
+    expect(slackSees(answer)).toMatch(/I read: 20 MB per request · results within 30 min · ~500 a day/);
     const adjust = /"(adjust:[^"]+)"/.exec(JSON.stringify(answer))![1]!;
 
     const click = blockActionsBody({
@@ -96,6 +98,7 @@ describe('the Adjust form', () => {
     );
     const first = ((await res.json()) as { data: unknown }).data;
     expect(discordSees(first)).toMatch(/\[Adjust\]/);
+    expect(discordSees(first)).toMatch(/I read: 20 MB per request · results within 30 min · ~500 a day/);
     const adjust = /"(adjust:[^"]+)"/.exec(JSON.stringify(first))![1]!;
     const component = (data: Record<string, unknown>, type = 3) => ({
       id: `13${Math.floor(Math.random() * 1e15)}`,
