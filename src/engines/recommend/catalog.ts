@@ -55,7 +55,8 @@ const mixed = (v: View) => !lever(v, 'sameFramework', () => v.w.sameFramework?.v
 /** The model runs on the devices: no SageMaker endpoint type applies unless the text describes one. */
 const onDeviceOnly = (v: View) => {
   const f = v.w.figures;
-  const endpointTalk = v.w.current || f.payload || f.processing || f.turnaround || f.perDay;
+  const endpointTalk =
+    v.w.current || f.payload || f.processing || f.turnaround || f.perDay || f.dataset || f.records;
   return has(v.w, 'onDevice') && !endpointTalk && !/\bendpoint|(?:to|in) the cloud/.test(v.w.text);
 };
 
@@ -72,7 +73,8 @@ const IS: Record<string, Pred> = {
   quiet: (v) =>
     lever(v, 'quiet', () => {
       const peaks = pattern(v, 'peaks');
-      const spikyQuiet = pattern(v, 'spiky') && !peaks && !lowLatency(v) && (sync(v) !== true || coldOk(v));
+      const spikyQuiet =
+        pattern(v, 'spiky') && (!peaks || coldOk(v)) && !lowLatency(v) && (sync(v) !== true || coldOk(v));
       return (
         pattern(v, 'intermittent') ||
         any(v, 'idleCost noInstances') ||
@@ -82,7 +84,14 @@ const IS: Record<string, Pred> = {
     }),
   multiTenant,
   dataset: (v) =>
-    lever(v, 'dataset', () => v.w.current?.value === 'batch' || (pattern(v, 'batch') && sync(v) !== true)),
+    lever(
+      v,
+      'dataset',
+      () =>
+        v.w.current?.value === 'batch' ||
+        // People uploading one item at a time, with its size, are requests, not a dataset.
+        (pattern(v, 'batch') && sync(v) !== true && !(states(v.w, 'perRequest') && v.w.figures.payload)),
+    ),
   mixed,
   chain: (v) => has(v.w, 'chain') || (fig(v, 'containers') ?? 0) >= 2,
   sharing,
@@ -152,15 +161,17 @@ const IS: Record<string, Pred> = {
       v.inference === 'serverless' ||
       any(v, 'classicModel deepModel neuron elasticInference customCuda', raises);
     return (
-      known &&
+      (known || has(v.w, 'customCuda')) &&
       (any(v, 'askInstance elasticInference', raises) ||
+        has(v.w, 'customCuda') ||
         has(v.w, 'neuron') ||
         (raises(v.w, 'gpu') && has(v.w, 'cost')))
     );
   },
   appliesContainer: (v) =>
     raises(v.w, 'askContainer') ||
-    any(v, 'byoc script', states) ||
+    any(v, 'byoc script stock', states) ||
+    negates(v.w, 'script') ||
     /built-in|no code of our own|default handler/.test(v.w.text),
   appliesOrchestration: (v) =>
     any(v, 'askOrchestration airflow mlflow pipelineCaching', raises) ||
@@ -168,10 +179,13 @@ const IS: Record<string, Pred> = {
     /\b(kubeflow|step functions?|state machine|sagemaker pipelines)\b/.test(v.w.text),
   appliesIac: (v) =>
     any(v, 'askIac terraform pulumi cdk cloudformation', raises) ||
-    ((has(v.w, 'declarative') || /constructs?|loops/.test(v.w.text)) && any(v, 'awsOnly multiCloud')),
+    ((any(v, 'declarative programming') || /constructs?|loops/.test(v.w.text)) &&
+      any(v, 'awsOnly multiCloud')),
   appliesTarget: (v) =>
     any(v, 'askTarget lambda ecs managed') ||
     (states(v.w, 'k8sControl') && !raises(v.w, 'askOrchestration') && !/kubeflow/.test(v.w.text)) ||
+    // Several Kubernetes needs at once ("custom node configs, GPU sharing, a k8s team") ask where to host.
+    (v.w.mentions.get('k8sControl') ?? []).filter((m) => m.mode === 'stated').length >= 3 ||
     (/\b(?:eks|ecs)\b/.test(v.w.text) && /kubeflow|serve|host/.test(v.w.text)),
   appliesEdge: (v) =>
     has(v.w, 'onDevice') || raises(v.w, 'edgeManager') || /\b(neo|greengrass)\b/.test(v.w.text),

@@ -99,7 +99,9 @@ function nearlyEqual(a: string, b: string): boolean {
   );
 }
 
-const TOKEN_RE = /\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+|[^\sa-z\d]/g;
+/** "2,5 MB" (a decimal comma) is 2.5 MB; "1,500 rows" is fifteen hundred. */
+const TOKEN_RE =
+  /\d+(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)(?= ?[a-z%])|\d+(?:\.\d+)?|\.\d+|[a-z]+|[^\sa-z\d]/g;
 const isNum = (t: Token | undefined): boolean => t !== undefined && /^[\d.]/.test(t.t);
 const isWord = (t: Token | undefined): boolean => t !== undefined && /^[a-z]/.test(t.t);
 const MONTHS =
@@ -130,7 +132,7 @@ function readNumber(
     if (/[a-z0-9_.:/]/.test(prev) || /[:_]/.test(next) || (next === '.' && /[a-z]/.test(next2)))
       return undefined;
     if (next === '/' && /\d/.test(next2)) return undefined;
-    value = Number.parseFloat(a.t.replace(/,/g, ''));
+    value = Number.parseFloat(/^\d+,\d{1,2}$/.test(a.t) ? a.t.replace(',', '.') : a.t.replace(/,/g, ''));
     // "10M records" is ten million; "30m" alone is thirty minutes.
     if (tk[j]?.s === a.e && (at(j) in SUFFIX || (at(j) === 'm' && NOUNISH.test(at(j + 1)))))
       value *= SUFFIX[at(j++)] ?? 1e6;
@@ -323,7 +325,15 @@ function readAt(tk: Token[], i: number, text: string): { quantity: Quantity; end
     unit ??= u2;
     [lo, hi, j] = [Math.min(n.value, m.value), Math.max(n.value, m.value), u2 ? u2.end : m.end];
   }
-  if (n.weak && unit?.kind !== 'duration') return undefined;
+  // "calls a day" is a rate, not a day.
+  const prev = tk[i - 1]?.t ?? '';
+  if (
+    n.weak &&
+    (unit?.kind !== 'duration' ||
+      NOUNISH.test(prev) ||
+      /^(?:times|jobs|runs|queries|batches|hits)$/.test(prev))
+  )
+    return undefined;
   if (unit?.kind === 'duration') {
     // "1h30m", "1 hr 15 min", "2 hours and 15 minutes", "a minute and a half": one duration.
     const k = tk[j]?.t === 'and' ? j + 1 : j;
@@ -417,16 +427,22 @@ size memory b:\b(?:runs?|running|fits?|loads?)\b[^,;]*\bwith\s*(?:about|~)?\s*$ 
 size model-size a:^\s*(?:\S+\s+)?(?:artifact|weights|checkpoint|model\b|ensemble|pickle)
 size model-size b:\b(?:models?|artifacts?|weights|checkpoints?)\s+(?:is|are|of|=|:|weighs|size|sized)?\s*(?:about|around|roughly|~|only|just)?\s*$
 size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b
-size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequest\b|\bpayload\b
+size other n:\b(?:training|train|validation|eval|test) (?:sets?|data(?:sets?)?)\b
+size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:about|~)?\s*$
+size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b
 size payload n:{P}
 size model-size @modelNearby
 size payload
+duration other a:^\s*(?:a day\s*)?[,/]?\s*7 ?(?:days?|d)\b
+duration other b:\b24 ?(?:hours?|hrs?|h)\s*(?:a day)?\s*[,/]?\s*$
+duration other @trainingLast
 duration cold-start b:cold[- ]?starts?\s*(?:of|is|are|takes?|around|about|~)*\s*$
 duration cold-start a:^\s*(?:of\s+)?(?:a\s+)?cold[- ]?starts?\b
 duration media-length !a:^\s*(?:per|each|for|to|of)\b & a:^[\s-]*(?:long\s+)?(?:\w+\s+)?(?:podcasts?|audio|videos?|recordings?|clips?|voice notes?|notes?|calls?|meetings?|episodes?|movies?|footage|interviews?|songs?|streams?)\b & !l:\b(?:takes?|per|each|processing|runs?)\b
 duration interval l:\b(?:every|each|once every|ago|interval)\s*$
 duration interval a:^\s*(?:ago|intervals?|apart)\b
-duration turnaround l:\b(?:users?|customers?|people|callers?|clients?|they|agents?|folks)\s+(?:\w+\s+){0,5}wait
+duration turnaround l:\b(?:users?|customers?|people|callers?|clients?|they|agents?|folks)(?:'re)?\s+(?:\w+\s+){0,5}wait
+duration turnaround l:\b(?:fine|ok|okay|happy|willing to|don'?t mind)\s+wait(?:ing)?(?: for)?\s*$
 duration wait l:\b(?:bak(?:e|es|ing)|soak\w*|wait(?:s|ing)?(?: for)?|cool ?down|termination|pause|hold|stay (?:green|quiet) for|after)\s*(?:of|for|is)?\s*(?:about|~)?\s*$
 duration wait a:^\s*(?:of\s+)?(?:bak\w*|soak|wait\w*|pause|cool ?down)\b
 duration wait b:\bbak(?:e|ing)\b|\bqueued?\b
@@ -437,6 +453,8 @@ duration other a:^\s*(?:outages?|downtime|incidents?|meetings?|standups?|sprints
 duration turnaround l:\b(?:loading|spinner|progress|waits?|waiting|show\w*)\b[^,;]*\bfor\s*$
 duration test-duration l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b & @longOrTest
 duration wait l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b
+duration turnaround l:\bp9\d\b\s*(?:latency\s*)?(?:needs?|must|should|has to|have to|target|sla|slo)\b[^,;]*$
+duration test-duration s:\b(?:shadow|tests?|testing|experiments?|a/b|canary|pilot|trial)\b & @long
 duration processing b:\bp\d\d\b\s*(?:latency)?\s*(?:of|is|=|:)?\s*(?:about|~)?\s*$ & !b:(?:<|under|below|must|within|budget|sla|slo|target|need\w*)\s*$ & @atLeastASecond
 duration turnaround @workAfter & @turnaroundLast & l:\b(?:within|by|under|in under|results?|answers?|budget|sla|slo|p9\d)\b
 duration processing @workAfter
@@ -449,6 +467,7 @@ duration test-duration @long
 duration processing s:\b(?:models?|inference|requests?|images?|documents?|docs?|files?|videos?|calls?|invocations?|predictions?|scor\w+)\b
 duration processing a:\b(?:models?|inference|requests?|images?|documents?|docs?|files?|videos?|calls?|invocations?|predictions?|scor\w+)\b
 duration processing @alone
+duration turnaround @below
 duration other
 rate peak-rate b:\b(?:peaks?|peaking|bursts?(?: to)?|spikes?(?: to)?|at peak|max(?:imum)?|up to|sometimes|occasionally)\s*(?:of|at|to)?\s*(?:about|around|~)?\s*$
 rate request-rate
@@ -466,6 +485,9 @@ const TURNAROUND =
   /\b(?:within|in under|by|results?|answers?|respon\w*|back|latency|budget|sla|slo|deadline|turnaround|needed|need it|ready|p9\d|expect\w*|returned|delivered|lands?|acceptable|fine|ok|okay|wait(?:ing)? (?:for|up to)|target|goal)\b/g;
 const WORK_AFTER =
   /^\s*(?:of\s+)?(?:processing|compute|inference|runtime|to (?:process|run|compute|score|finish|complete|generate|transcribe|analy[sz]e|render))\b|^\s*(?:\S+\s+){0,3}?(?:per|each)\b|^\s*(?:on|with) (?:a |the )?(?:cpu|gpu|plain|an? )|^[\s-]*(?:\w+\s+)?(?:jobs?|sims?|simulations?|runs?|tasks?|transcriptions?|inferences?|processing)\b/;
+const TRAINING = /\b(?:re)?train(?:ing|ed|s)?\b|\brecommender\b|\betl\b|\bend to end\b/g;
+const SERVING =
+  /\b(?:inference(?! recommender)|predict\w*|serv(?:e|es|ing)|requests?|calls?|endpoint|scor\w+)\b/g;
 const lastAt = (s: string, re: RegExp) => [...s.matchAll(re)].reduce((_, m) => m.index + m[0].length, -1);
 
 interface Context {
@@ -489,6 +511,8 @@ const TESTS: Record<string, (c: Context) => boolean> = {
   processingLast: (c) => lastAt(c.l, PROCESSING) > lastAt(c.l, TURNAROUND),
   turnaroundLast: (c) => lastAt(c.l, TURNAROUND) > lastAt(c.l, PROCESSING),
   ms: (c) => c.q.unit === 'ms',
+  below: (c) => c.q.open === 'below',
+  trainingLast: (c) => lastAt(c.s, TRAINING) > lastAt(c.s, SERVING),
   long: (c) => c.q.high >= 86_400,
   alone: (c) => /^\W*$/.test(`${c.b}${c.a}`) && c.text.length < 40,
 };
@@ -559,7 +583,9 @@ export function parseQuantity(value: string, kind: QuantityKind, defaultUnit: st
   const a = Number.parseFloat((m[2] ?? '').replace(/,/g, ''));
   const b = m[3] === undefined ? a : Number.parseFloat(m[3].replace(/,/g, ''));
   const rate = kind === 'rate';
-  const word = rate || !m[4] ? (m[5] ?? defaultUnit) : `${m[4]}${m[5] ?? ''}`;
+  const joined = rate || !m[4] ? (m[5] ?? defaultUnit) : `${m[4]}${m[5] ?? ''}`;
+  // "payload=500B", as the form writes a size under 1 KB.
+  const word = joined === 'b' && kind === 'size' ? 'bytes' : joined;
   const mult = rate && m[4] ? (m[4] === 'k' ? 1e3 : m[4] === 'm' ? 1e6 : 1e9) : 1;
   const unit = rate
     ? { f: COMPACT_RATE[word] ?? PER_DAY[word], name: 'day' }

