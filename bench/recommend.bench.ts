@@ -9,8 +9,11 @@ const BLIND_SETS = [
   // (59.6%). Engine v2 was tuned on it, so it is training data now.
   { name: 'blind 2026-12 (training)', path: 'test/eval/recommend-blind-2026-12.json' },
   // A second blind set, kept from the engine's author until v2 was done; first seen: v1 155/236
-  // (65.7%), v2 197/236 (83.5%). Any fix aimed at it makes it training data too.
-  { name: 'blind 2026-12-b', path: 'test/eval/recommend-blind-2026-12-b.json' },
+  // (65.7%), v2 197/236 (83.5%). Round 2 of v2 was tuned on it.
+  { name: 'blind 2026-12-b (training)', path: 'test/eval/recommend-blind-2026-12-b.json' },
+  // A third blind set, kept from both v2 rounds; first seen: v1 128/204 (62.7%), v2 round 1
+  // 162/204 (79.4%), v2 round 2 169/204 (82.8%).
+  { name: 'blind 2026-12-c', path: 'test/eval/recommend-blind-2026-12-c.json' },
   // The v2 author's own paraphrase batches (not blind; first seen per batch 62-83%).
   { name: 'paraphrases (training)', path: 'test/unit/engines/recommend/paraphrase-cases.json' },
 ];
