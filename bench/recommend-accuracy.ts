@@ -5,18 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { recommend } from '../src/engines/recommend/index.ts';
+import { DIMENSIONS } from '../src/engines/recommend/options.ts';
 
-const DIMENSIONS = [
-  'inference',
-  'strategy',
-  'scaling',
-  'instance',
-  'container',
-  'orchestration',
-  'iac',
-  'target',
-  'edge',
-] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 export interface Scenario {

@@ -7,6 +7,20 @@ import { DISCORD_PLACE, type PretendPerson, SLACK_PLACE } from './people.ts';
  * the caller signs and sends them, so these are the bodies the bot's real endpoints verify.
  */
 
+/** What every Slack interaction payload says about who sent it, as Slack writes it. */
+function slackInteractionEnvelope(person: PretendPerson) {
+  return {
+    user: {
+      id: person.slack.userId,
+      username: person.slack.userName,
+      name: person.slack.userName,
+      team_id: SLACK_PLACE.teamId,
+    },
+    api_app_id: SLACK_PLACE.appId,
+    token: 'playground-legacy-token',
+  };
+}
+
 /** A click in the page: the action id, the picked values and the message it was on. */
 export interface Click {
   action: string;
@@ -59,14 +73,7 @@ export function slackBlockActionsBody(
   }
   const payload = {
     type: 'block_actions',
-    user: {
-      id: person.slack.userId,
-      username: person.slack.userName,
-      name: person.slack.userName,
-      team_id: SLACK_PLACE.teamId,
-    },
-    api_app_id: SLACK_PLACE.appId,
-    token: 'playground-legacy-token',
+    ...slackInteractionEnvelope(person),
     container: {
       type: 'message',
       message_ts: click.messageId,
@@ -204,14 +211,7 @@ export function slackViewSubmissionBody(
   const payload = {
     type: 'view_submission',
     team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
-    user: {
-      id: person.slack.userId,
-      username: person.slack.userName,
-      name: person.slack.userName,
-      team_id: SLACK_PLACE.teamId,
-    },
-    api_app_id: SLACK_PLACE.appId,
-    token: 'playground-legacy-token',
+    ...slackInteractionEnvelope(person),
     trigger_id: triggerId,
     view: { ...view, state: { values: slackStateValues(view, typed) } },
     response_urls: [],
@@ -260,14 +260,7 @@ export function slackViewClosedBody(person: PretendPerson, view: Record<string, 
   const payload = {
     type: 'view_closed',
     team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
-    user: {
-      id: person.slack.userId,
-      username: person.slack.userName,
-      name: person.slack.userName,
-      team_id: SLACK_PLACE.teamId,
-    },
-    api_app_id: SLACK_PLACE.appId,
-    token: 'playground-legacy-token',
+    ...slackInteractionEnvelope(person),
     view,
     is_cleared: false,
     is_enterprise_install: false,
