@@ -150,7 +150,7 @@ const IS: Record<string, Pred> = {
   },
   appliesStrategy: (v) =>
     any(v, 'shadow abTest canary linear rolling rollback rollout gradual liveValidate') ||
-    (has(v.w, 'allAtOnce') && /shift|deploy|roll ?out|cutover|green|traffic/.test(v.w.text)),
+    (has(v.w, 'allAtOnce') && /shift|deploy|roll ?out|cutover|green|traffic|swap|replac/.test(v.w.text)),
   appliesScaling: (v) =>
     Boolean(v.inference) ||
     pattern(v, 'peaks') ||
@@ -163,6 +163,8 @@ const IS: Record<string, Pred> = {
     return (
       (known || has(v.w, 'customCuda')) &&
       (any(v, 'askInstance elasticInference', raises) ||
+        v.w.gpu !== undefined ||
+        states(v.w, 'classicModel') ||
         has(v.w, 'customCuda') ||
         has(v.w, 'neuron') ||
         (raises(v.w, 'gpu') && has(v.w, 'cost')))
@@ -186,7 +188,8 @@ const IS: Record<string, Pred> = {
     (states(v.w, 'k8sControl') && !raises(v.w, 'askOrchestration') && !/kubeflow/.test(v.w.text)) ||
     // Several Kubernetes needs at once ("custom node configs, GPU sharing, a k8s team") ask where to host.
     (v.w.mentions.get('k8sControl') ?? []).filter((m) => m.mode === 'stated').length >= 3 ||
-    (/\b(?:eks|ecs)\b/.test(v.w.text) && /kubeflow|serve|host/.test(v.w.text)),
+    (/\b(?:eks|ecs)\b/.test(v.w.text) && /kubeflow|serve|host/.test(v.w.text)) ||
+    /\b(?:runs?|running|lives?|hosted) on (?:eks|ecs|kubernetes|k8s) already|already (?:on|in|runs on) (?:eks|ecs|kubernetes|k8s)\b/.test(v.w.text),
   appliesEdge: (v) =>
     has(v.w, 'onDevice') || raises(v.w, 'edgeManager') || /\b(neo|greengrass)\b/.test(v.w.text),
 };
@@ -217,6 +220,8 @@ function condition(src: string, option: string): Pred {
         const p: Pred =
           k === 'current'
             ? (v) => v.w.current?.value === option
+            : k === 'named'
+              ? (v) => v.w.named.get(option as (typeof OPTIONS.INFERENCE_OPTIONS)[number])?.mode === 'stated'
             : k === 'inference'
               ? (v) => val.split(',').includes(v.inference ?? '')
               : memo(name, read ? (v) => read(v.w, c) : (IS[name] ?? ((v) => has(v.w, c))));
@@ -269,12 +274,18 @@ export interface DimensionSpec<O extends string = string> {
 const CATALOG = `
 dimension inference
   applies appliesInference
-  prefer real-time: current
-  prefer serverless: current
-  prefer async: current
-  prefer batch: current
-  prefer multi-model: current
-  prefer multi-container: current
+  prefer real-time: current !unhappy
+  prefer serverless: current !unhappy
+  prefer async: current !unhappy
+  prefer batch: current !unhappy
+  prefer multi-model: current !unhappy
+  prefer multi-container: current !unhappy
+  prefer real-time: named !unhappy
+  prefer serverless: named !unhappy
+  prefer async: named !unhappy
+  prefer batch: named !unhappy
+  prefer multi-model: named !unhappy
+  prefer multi-container: named !unhappy
   prefer multi-model: multiTenant !chain !dataset
   prefer multi-container: chain/mixed sharing/chain !dataset
   prefer batch: dataset
@@ -324,7 +335,7 @@ option batch
   fits scoring a whole dataset on a schedule
 option multi-model
   limits payload<realtime.payload.max processing<realtime.timeout
-  block !multiTenant | mme.framework | You described one model; multi-model endpoints are for many models of one framework.
+  block !multiTenant !current | mme.framework | You described one model; multi-model endpoints are for many models of one framework.
   block chain | mce.containers.max | A chain of steps needs several containers, not many models in one.
   block mixed !manyMixed | mme.framework | The models need different frameworks; a multi-model endpoint shares one container.
   why !mixed | mme.framework | Many models of one framework share one container on one endpoint instead of one endpoint each.

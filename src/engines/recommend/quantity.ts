@@ -421,15 +421,16 @@ const MODEL_RE = new RegExp(MODEL);
  * "!" negates; {P} is a payload noun; @name is a test below. The last rule of a kind is its default.
  */
 const RULES = String.raw`
+* other b:\bif (?:we )?(?:ever )?(?:went|go|goes|grow\w*|hit|reach\w*|exceed\w*)\s*(?:above|over|past|beyond|to)?\s*$
 * other b:\b(?:limits?|caps?|capped|max(?:imum)? is|allows?|supports?|accepts?|takes up to|goes up to|handles? up to|limited to|raise)\s*(?:is|of|at|to|up to)?\s*(?:about|~)?\s*$
 size memory n:\b(?:ram|memory|vram|heap)\b
 size memory b:\b(?:runs?|running|fits?|loads?)\b[^,;]*\bwith\s*(?:about|~)?\s*$ & !n:{P}
 size model-size a:^\s*(?:\S+\s+)?(?:artifact|weights|checkpoint|model\b|ensemble|pickle)
 size model-size b:\b(?:models?|artifacts?|weights|checkpoints?)\s+(?:is|are|of|=|:|weighs|size|sized)?\s*(?:about|around|roughly|~|only|just)?\s*$
-size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b
+size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b & !a:\b(?:per|each|every)\s+(?:request|call|job|sample|file|run)\b
 size other n:\b(?:training|train|validation|eval|test) (?:sets?|data(?:sets?)?)\b
 size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:about|~)?\s*$
-size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b
+size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b|\binputs?\b|\bsamples?\b
 size payload n:{P}
 size model-size @modelNearby
 size payload
