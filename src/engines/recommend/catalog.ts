@@ -189,7 +189,9 @@ const IS: Record<string, Pred> = {
     // Several Kubernetes needs at once ("custom node configs, GPU sharing, a k8s team") ask where to host.
     (v.w.mentions.get('k8sControl') ?? []).filter((m) => m.mode === 'stated').length >= 3 ||
     (/\b(?:eks|ecs)\b/.test(v.w.text) && /kubeflow|serve|host/.test(v.w.text)) ||
-    /\b(?:runs?|running|lives?|hosted) on (?:eks|ecs|kubernetes|k8s) already|already (?:on|in|runs on) (?:eks|ecs|kubernetes|k8s)\b/.test(v.w.text),
+    /\b(?:runs?|running|lives?|hosted) on (?:eks|ecs|kubernetes|k8s) already|already (?:on|in|runs on) (?:eks|ecs|kubernetes|k8s)\b/.test(
+      v.w.text,
+    ),
   appliesEdge: (v) =>
     has(v.w, 'onDevice') || raises(v.w, 'edgeManager') || /\b(neo|greengrass)\b/.test(v.w.text),
 };
@@ -222,9 +224,9 @@ function condition(src: string, option: string): Pred {
             ? (v) => v.w.current?.value === option
             : k === 'named'
               ? (v) => v.w.named.get(option as (typeof OPTIONS.INFERENCE_OPTIONS)[number])?.mode === 'stated'
-            : k === 'inference'
-              ? (v) => val.split(',').includes(v.inference ?? '')
-              : memo(name, read ? (v) => read(v.w, c) : (IS[name] ?? ((v) => has(v.w, c))));
+              : k === 'inference'
+                ? (v) => val.split(',').includes(v.inference ?? '')
+                : memo(name, read ? (v) => read(v.w, c) : (IS[name] ?? ((v) => has(v.w, c))));
         return alt.startsWith('!') ? (v) => !p(v) : p;
       });
       return (v) => alts.some((p) => p(v));

@@ -307,7 +307,9 @@ function modeOf(text: string, c: Concept | null, s: number, e: number): Mode {
   if ((neg && !aboutIdling) || (!KEEPS_NEGATION.has(c ?? '') && NEGATION_AFTER.test(text.slice(e, e + 30))))
     return 'negated';
   if (PAST.test(before) || PAST_AFTER.test(text.slice(e, e + 40))) return 'past';
-  return end === '?' || /\bright\s*$/.test(sentence) || /\b(?:how many|how much|do (?:i|we|you) (?:really )?need(?: an?)?)\s*$/.test(before)
+  return end === '?' ||
+    /\bright\s*$/.test(sentence) ||
+    /\b(?:how many|how much|do (?:i|we|you) (?:really )?need(?: an?)?)\s*$/.test(before)
     ? 'asked'
     : 'stated';
 }
