@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -222,6 +222,7 @@ export function validateContent(
     topics: topics.map((t) => t.value),
     domains: domains.map((d) => d.value),
     questions: qs.map((q) => withFactUrls(q, factsById)),
+    recommend: readRecommendData(join(dir, 'recommend'), root, factsById, errors),
   };
   return { report, bundle };
 }
@@ -770,4 +771,38 @@ function includesWord(text: string, word: string): boolean {
 function nearestService(named: { service: string; index: number }[], at: number): string | undefined {
   const before = named.filter((n) => n.index < at).sort((a, b) => b.index - a.index)[0];
   return (before ?? named.sort((a, b) => a.index - b.index)[0])?.service;
+}
+
+/**
+ * content/recommend/*.txt, the recommend engine's catalog, sentences and words (optional: fixtures
+ * have none). Every fact id they cite, as "{id}" in a sentence or in a line's "| ids |" field, exists.
+ */
+function readRecommendData(
+  dir: string,
+  root: string,
+  factsById: Map<string, unknown>,
+  errors: string[],
+): ContentBundle['recommend'] {
+  const read = (name: 'catalog' | 'answer' | 'lexicon') => {
+    const file = join(dir, `${name}.txt`);
+    if (!existsSync(file)) return '';
+    const text = readFileSync(file, 'utf8');
+    text.split('\n').forEach((line, i) => {
+      if (name === 'lexicon' || line.startsWith('#')) return;
+      const fields = line.split(' | ');
+      const ids = [
+        ...[...line.matchAll(/\{([a-z0-9.-]+)\}/g)].map((m) => m[1] ?? ''),
+        ...(fields.length >= 3 ? (fields[1] ?? '').split(' ').filter(Boolean) : []),
+        ...(/^\s*not (.*?) \|/.exec(line)?.[1]?.split(' ').filter(Boolean) ?? []),
+        ...(/^\s*limits (.*)/
+          .exec(line)?.[1]
+          ?.split(' ')
+          .map((l) => l.split(/<+/)[1] ?? '') ?? []),
+      ];
+      for (const id of ids)
+        if (!factsById.has(id)) errors.push(`${rel(root, file)}:${i + 1}: unknown fact id "${id}"`);
+    });
+    return text;
+  };
+  return { catalog: read('catalog'), answer: read('answer'), lexicon: read('lexicon') };
 }

@@ -82,4 +82,6 @@ export interface ContentBundle {
   topics: Topic[];
   domains: Domain[];
   questions: Question[];
+  /** The recommend engine's data (content/recommend/*.txt), as text: catalog, answer sentences, words. */
+  recommend: { catalog: string; answer: string; lexicon: string };
 }

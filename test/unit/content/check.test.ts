@@ -165,6 +165,33 @@ describe('the bank rules in the checker', () => {
   });
 });
 
+describe('the recommend data in content/recommend', () => {
+  it('reports a fact id the catalog cites that facts.yaml lacks, at its line, and bundles the files', () => {
+    const { root, content } = project();
+    const real = readFileSync(join(PROJECT_ROOT, 'content', 'recommend', 'catalog.txt'), 'utf8');
+    const realFacts = readFileSync(join(PROJECT_ROOT, 'content', 'facts.yaml'), 'utf8');
+    cpSync(join(PROJECT_ROOT, 'content', 'recommend'), join(content, 'recommend'), { recursive: true });
+    writeFileSync(join(content, 'facts.yaml'), realFacts);
+    // With the real facts every id resolves; the files reach the bundle as written.
+    const ok = validateContent(content, structural(root));
+    expect(ok.report.errors.filter((e) => e.includes('recommend'))).toEqual([]);
+    expect(ok.bundle.recommend.catalog).toBe(real);
+    const lines = real.split('\n');
+    const at = lines.findIndex((l) => l.includes('| serverless.no-gpu |'));
+    lines[at] = (lines[at] ?? '').replace('| serverless.no-gpu |', '| serverless.no-such-limit |');
+    writeFileSync(join(content, 'recommend', 'catalog.txt'), lines.join('\n'));
+    const lim = lines.findIndex((l) => l.includes('limits payload<realtime.payload.max'));
+    expect(checkContent(content, structural(root)).errors).toContain(
+      `content/recommend/catalog.txt:${at + 1}: unknown fact id "serverless.no-such-limit"`,
+    );
+    lines[lim] = (lines[lim] ?? '').replace('payload<realtime.payload.max', 'payload<realtime.payload.huge');
+    writeFileSync(join(content, 'recommend', 'catalog.txt'), lines.join('\n'));
+    expect(checkContent(content, structural(root)).errors).toContain(
+      `content/recommend/catalog.txt:${lim + 1}: unknown fact id "realtime.payload.huge"`,
+    );
+  });
+});
+
 // The done-when for the question bank (issue 17): every rule passes, 260 distinct questions.
 describe('the real question bank', () => {
   const report = checkContent(join(PROJECT_ROOT, 'content'));
