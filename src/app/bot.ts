@@ -3,7 +3,6 @@ import { content, questionsById } from '../content/index.ts';
 import type { ChoiceError } from '../engines/quiz/grade.ts';
 import { matchTopic } from '../engines/quiz/select.ts';
 import { shuffled } from '../engines/quiz/shuffle.ts';
-import { recommend, renderRecommendation } from '../engines/recommend/index.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage, MAX_RECOMMEND_CHARS } from './commands.ts';
 import { readBack } from './read-back.ts';
@@ -21,6 +20,13 @@ import {
   recommendationMessage,
   studyDoneMessage,
 } from './views.ts';
+
+/**
+ * The recommender (its lexicon, catalog and regular expressions) loads on the first recommend
+ * request, not at cold start: a click or a PING never pays for it. esbuild keeps it in the bundle
+ * as a lazily initialised module.
+ */
+const recommender = () => import('../engines/recommend/index.ts');
 
 export type Platform = 'slack' | 'discord';
 
@@ -277,6 +283,7 @@ export class Bot {
         if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
         if (!text) return ephemeral(textMessage(EXPIRED_RECOMMENDATION));
+        const { recommend, renderRecommendation } = await recommender();
         const message = recommendationMessage(renderRecommendation(recommend(text)));
         return {
           reply: {
@@ -351,6 +358,7 @@ export class Bot {
   }
 
   private async recommend(actor: Actor, text: string, now: Date): Promise<Outcome> {
+    const { recommend, renderRecommendation } = await recommender();
     const rec = recommend(text);
     const rendered = renderRecommendation(rec);
     if (rec.status === 'needs-input') return ephemeral(recommendationMessage(rendered));
@@ -364,7 +372,7 @@ export class Bot {
     const text = id ? await this.deps.store.getShare(actor, id, now) : undefined;
     if (!id || !text) return ephemeral(textMessage(EXPIRED_RECOMMENDATION));
     const { typed, corrections } = splitCorrections(text);
-    const read = readBack(recommend(text));
+    const read = readBack((await recommender()).recommend(text));
     return {
       ...ephemeral(textMessage('Adjust the workload in the form that opened.')),
       form: {
