@@ -15,8 +15,8 @@ const BLIND_SETS = [
   // 162/204 (79.4%), v2 round 2 169/204 (82.8%). Round 3 was tuned on it (to 200/204).
   { name: 'blind 2026-12-c (training)', path: 'test/eval/recommend-blind-2026-12-c.json' },
   // A fourth blind set (267), written while round 3 was tuned on the third and kept from it; first
-  // seen: v2 round 2 219/267 (82.0%), round 3 225/267 (84.3%).
-  { name: 'blind 2026-12-d', path: 'test/eval/recommend-blind-2026-12-d.json' },
+  // seen: v2 round 2 219/267 (82.0%), round 3 225/267 (84.3%). Round 4 was tuned on it.
+  { name: 'blind 2026-12-d (training)', path: 'test/eval/recommend-blind-2026-12-d.json' },
   // The v2 author's own paraphrase batches (not blind; first seen per batch 62-83%).
   { name: 'paraphrases (training)', path: 'test/unit/engines/recommend/paraphrase-cases.json' },
 ];

@@ -43,7 +43,9 @@ export const sync = (v: View): boolean | undefined =>
   v.lever?.sync ?? v.w.sync?.value ?? (pattern(v, 'batch') ? false : undefined);
 export const multiTenant = (v: View) => {
   const n = fig(v, 'models') ?? 0;
-  return has(v.w, 'manyModels') || n >= 3 || (n >= 2 && has(v.w, 'sharedEndpoint'));
+  // "A/B two models on one endpoint" is two production variants, not a multi-model endpoint.
+  const variants = n <= 2 && any(v, 'abTest shadow variants');
+  return has(v.w, 'manyModels') || n >= 3 || (n >= 2 && has(v.w, 'sharedEndpoint') && !variants);
 };
 const lowLatency = (v: View) => has(v.w, 'lowLatency') || (fig(v, 'turnaround') ?? 9) <= 1;
 const coldOk = (v: View) => lever(v, 'coldOk', () => v.w.coldStartOk?.value === true);
@@ -107,6 +109,7 @@ const IS: Record<string, Pred> = {
   noPolicy: (v) => v.inference === 'serverless' || v.inference === 'batch',
   fromZero: (v) =>
     v.inference === 'async' &&
+    !states(v.w, 'minOne') &&
     (any(v, 'idleCost scaleToZero') ||
       ['intermittent', 'business-hours', 'spiky'].some((p) => pattern(v, p)) ||
       v.w.figures.perDay !== undefined),
@@ -170,7 +173,7 @@ const IS: Record<string, Pred> = {
   },
   appliesContainer: (v) =>
     raises(v.w, 'askContainer') ||
-    any(v, 'byoc script', states) ||
+    any(v, 'byoc script', has) ||
     any(v, 'stock', raises) ||
     negates(v.w, 'script'),
   appliesOrchestration: (v) =>

@@ -427,10 +427,10 @@ size memory n:\b(?:ram|memory|vram|heap)\b
 size memory b:\b(?:runs?|running|fits?|loads?)\b[^,;]*\bwith\s*(?:about|~)?\s*$ & !n:{P}
 size model-size a:^\s*(?:\S+\s+)?(?:artifact|weights|checkpoint|model\b|ensemble|pickle)
 size model-size b:\b(?:models?|artifacts?|weights|checkpoints?)\s+(?:is|are|of|=|:|weighs|size|sized)?\s*(?:about|around|roughly|~|only|just)?\s*$
-size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b & !a:\b(?:per|each|every)\s+(?:request|call|job|sample|file|run)\b
+size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b & !a:\b(?:per|each|every)\s+(?:request|call|job|sample|file|run)\b|\beach\b & !b:\b(?:each|per|every) (?:request|call|file|message|claim|upload)\b
 size other n:\b(?:training|train|validation|eval|test) (?:sets?|data(?:sets?)?)\b
 size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:about|~)?\s*$
-size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b|\binputs?\b|\bsamples?\b
+size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b|\binputs?\b|\bsamples?\b|\b(?:each|per|every) (?:message|claim|upload|event|job|record|doc)\b
 size payload n:{P}
 size model-size @modelNearby
 size payload

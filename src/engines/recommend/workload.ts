@@ -13,7 +13,7 @@ export const MAX_CHARS = 20_000;
 type InferenceChoice = (typeof INFERENCE_OPTIONS)[number];
 
 const CONCEPTS =
-  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
+  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy gpuNeed minOne cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
 export type Concept = Words<typeof CONCEPTS>;
 
 /** content/recommend/lexicon.txt: one concept a line, its name, then its pattern. */
@@ -82,6 +82,7 @@ const ALTERNATIVES = [
   'terraform pulumi cdk cloudformation',
   'canary linear rolling shadow abTest allAtOnce',
   'gpu neuron',
+  'byoc script stock',
   'fineControl targetMetric tiers',
 ].map((g) => g.split(' ') as Concept[]);
 
@@ -136,7 +137,7 @@ export interface Workload {
 }
 
 const NEGATION =
-  /\b(no|not|never|nobody|nothing|without|w\/o|don'?t|dont|doesn'?t|doesnt|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|cant|cannot|nor|no need (?:for|to)|rather than|instead of|avoid|don'?t care about|not need)\b[^,;.]{0,28}$|\bzero\s+$/;
+  /\b(no|not|never|nobody|nothing|without|w\/o|don'?t|dont|doesn'?t|doesnt|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|cant|cannot|nor|refuses? to (?:learn|use|touch)|no need (?:for|to)|rather than|instead of|avoid|don'?t care about|not need)\b[^,;.]{0,28}$|\bzero\s+$/;
 const NEGATION_AFTER =
   /^\s*\?\s*(?:no|nope)\b|^\s*[:=]?\s*(?:is |are |isn'?t |aren'?t )?(?:not (?:needed|required|necessary|important|a concern|wanted|an option)|off the table|a no-?go|unnecessary|isn'?t needed|aren'?t needed|not required|optional)/;
 const PAST = /\b(did|last (?:quarter|year|month|week|time)|previously|used to|already (?:did|ran|tried))\b/;
@@ -151,7 +152,10 @@ const OPTION_NAMES: [InferenceChoice, RegExp][] = [
     'serverless',
     /\bserverless\b(?! ?\(| (?:api|lambda|app|stack|architecture|functions?|state machine))(?!-)/g,
   ],
-  ['async', /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue)\b|\basync or\b|\bor async\b/g],
+  [
+    'async',
+    /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue)\b|\basync or\b|\bor async\b|(?<=\bon )async\b/g,
+  ],
   ['batch', /\bbatch transform\b|\bor batch\b/g],
   ['multi-model', /\b(?:multi[- ]model endpoints?|mmes?)\b/g],
   ['multi-container', /\b(?:multi[- ]container endpoints?|inference pipelines?)\b/g],
@@ -160,7 +164,7 @@ const OPTION_NAMES: [InferenceChoice, RegExp][] = [
 const IN_USE =
   /\b(?:we run(?: on)?|runs on|hosted on|existing|current(?:ly)?|deployed|picked|chose|went with|moved to|migrated to|switched to|settled on|(?:endpoint|model|it) (?:is|runs?) (?:on )?(?:an? )?)\s*(?:\w+\s+)?$/;
 const OWNED =
-  /\b(our|my|their|the|this|running|on an?|have an?|has an?|uses?|using|for an?|with an?|on sagemaker|on aws)\s*(?:\w+\s+)?$|\bwe (?:run|use|host|serve)\b[^,.;]{0,40}$/;
+  /\b(our|my|their|the|this|running|on an?|on|have an?|has an?|uses?|using|for an?|with an?|on sagemaker|on aws)\s*(?:\w+\s+)?$|\bwe (?:run|use|host|serve)\b[^,.;]{0,40}$/;
 /** "can we do a serverless ...", "is serverless ok?", "we'd love serverless": a proposal, not what runs. */
 const PROPOSED =
   /\b(?:would|could|should|can|do|shall) (?:we|i|you) (?:\w+ ){0,3}$|\b(?:love|wants?|prefer|consider\w*|instead of|maybe|told me|thinking|planning|wondering|or|if|i'?d|we'?d)\b[^,;.]*$|\bis (?:\w+ ){0,2}$/;
@@ -257,6 +261,8 @@ export function readWorkload(input: unknown): Workload {
   for (const m of text.matchAll(HINT_RE)) {
     const [key = '', value = ''] = [m[1], (m[2] ?? '').replace(/^["']|["']$/g, '').trim()];
     const [at, end] = [m.index + m[0].indexOf(key), m.index + m[0].length];
+    // "our ensemble = LightGBM + ...": prose, not a hint.
+    if (!HINTS[key.replace(/-/g, '_')] && /\s=|=\s/.test(m[0])) continue;
     w.hints[key] = value;
     const note = applyHint(w, hinted, HINTS[key.replace(/-/g, '_')], value, {
       from: 'hint',
@@ -281,7 +287,7 @@ export function readWorkload(input: unknown): Workload {
           a.c !== b.c &&
           a.m.at[1] <= b.m.at[0] &&
           between.length < 24 &&
-          /^[\s,/]*(?:or|vs\.?|versus|,|\/)\s/.test(`${between} `) &&
+          /^\s*(?:,\s*(?:or\s+)?|or\s+|vs\.?\s+|versus\s+|\/\s*)$/.test(between) &&
           !/[.;!?]/.test(between)
         )
           a.m.mode = b.m.mode = 'listed';
@@ -402,11 +408,12 @@ function readPatterns(w: Workload): void {
         (x.mode === 'stated' || x.mode === 'asked') &&
         !(
           p === 'batch' &&
-          (/\b(?:re)?train\w*|\betl\b|\bbackups?\b/.test(
-            w.text.slice(Math.max(0, x.at[0] - 30), x.at[1] + 30),
-          ) ||
+          (/^[^.;]{0,60}\bhits? (?:the|our) endpoint/.test(w.text.slice(x.at[1], x.at[1] + 80)) ||
+            /\b(?:re)?train\w*|\betl\b|\bbackups?\b/.test(
+              w.text.slice(Math.max(0, x.at[0] - 30), x.at[1] + 30),
+            ) ||
             // "a spike on the last days of every month" is traffic, not a job.
-            /\b(?:spikes?|peaks?|surges?|rush)\b[^.;]*$/.test(
+            /\b(?:spikes?|peaks?|surges?|rush)\b[^.;]*$|\d+ ?x (?:traffic|load|volume)\b[^.;]*$/.test(
               w.text.slice(Math.max(0, x.at[0] - 60), x.at[0]),
             ))
         ),
