@@ -793,7 +793,12 @@ function readRecommendData(
       const ids = [
         ...[...line.matchAll(/\{([a-z0-9.-]+)\}/g)].map((m) => m[1] ?? ''),
         ...(fields.length >= 3 ? (fields[1] ?? '').split(' ').filter(Boolean) : []),
-        ...(/^\s*not (.*?) \|/.exec(line)?.[1]?.split(' ').filter(Boolean) ?? []),
+        ...((fields.length === 2 &&
+          /^\s*not (.*)/
+            .exec(fields[0] ?? '')?.[1]
+            ?.split(' ')
+            .filter(Boolean)) ||
+          []),
         ...(/^\s*limits (.*)/
           .exec(line)?.[1]
           ?.split(' ')

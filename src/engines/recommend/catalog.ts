@@ -252,10 +252,13 @@ export interface OptionSpec {
   /** Why it fits when chosen ("why": every rule whose condition holds). */
   reasons: Rule[];
   /** Why not ("not"), when it fits the limits but another option suits better. */
-  otherwise: Rule;
+  otherwise: Rule[];
   /** "Under 4 MB and 60 seconds, <fits>, serverless would fit." */
   fitsWhen?: string;
 }
+/** Why not, when it fits the limits but another option suits better: the first "not" whose condition holds. */
+export const otherwise = (o: OptionSpec, v: View): Rule =>
+  o.otherwise.find((r) => r.when(v)) ?? o.otherwise.at(-1) ?? { when: () => true, text: '', facts: [] };
 export interface DimensionSpec<O extends string = string> {
   applies: Pred;
   options: Record<O, OptionSpec>;
@@ -307,7 +310,7 @@ const DIMENSIONS: Record<string, DimensionSpec> = {};
       DIMENSIONS[rest.split(' ')[0] ?? ''] = d;
     } else if (key === 'option' && d) {
       name = rest;
-      o = d.options[name] = { limits: [], blocks: [], reasons: [], otherwise: rule('always |  | ', name) };
+      o = d.options[name] = { limits: [], blocks: [], reasons: [], otherwise: [] };
     } else if (key === 'applies' && d) d.applies = IS[rest] ?? (() => false);
     else if (key === 'prefer' && d)
       d.prefer.push([
@@ -322,7 +325,8 @@ const DIMENSIONS: Record<string, DimensionSpec> = {};
       });
     else if (key === 'block') o?.blocks.push(rule(rest, name));
     else if (key === 'why') o?.reasons.push(rule(rest, name));
-    else if (key === 'not' && o) o.otherwise = rule(`always | ${rest}`, name);
+    else if (key === 'not' && o)
+      o.otherwise.push(rule(rest.split(' | ').length >= 3 ? rest : `always | ${rest}`, name));
     else if (key === 'fits' && o) o.fitsWhen = quote(rest);
     else throw new Error(`catalog: cannot read "${line}"`);
   }
@@ -334,7 +338,7 @@ const dim = <O extends string>(key: string, names: readonly O[]): DimensionSpec<
   if (!d || listed.length !== names.length || names.some((n) => !listed.includes(n)))
     throw new Error(`catalog: options of ${key}`);
   for (const o of Object.values(d.options))
-    for (const r of [...o.blocks, ...o.reasons, o.otherwise]) r.facts.forEach(fact);
+    for (const r of [...o.blocks, ...o.reasons, ...o.otherwise]) r.facts.forEach(fact);
   return d as DimensionSpec<O>;
 };
 export const INFERENCE = dim('inference', OPTIONS.INFERENCE_OPTIONS);

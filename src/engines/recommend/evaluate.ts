@@ -8,6 +8,7 @@ import {
   type Lever,
   limit,
   type OptionSpec,
+  otherwise,
   shown,
   texts,
   type View,
@@ -206,7 +207,7 @@ export function evaluate(key: string, dim: DimensionSpec, v: View): Outcome {
   if (reasons.length === 0) return { decision: null, changes: [], questions: [] };
   const others = Object.keys(dim.options).filter((o) => !choice.includes(o));
   const ruledOut = others.map((o) => {
-    const b = blockOf(dim.options[o] as OptionSpec, v) ?? none ?? (dim.options[o] as OptionSpec).otherwise;
+    const b = blockOf(dim.options[o] as OptionSpec, v) ?? none ?? otherwise(dim.options[o] as OptionSpec, v);
     return { option: o, reason: b.text, facts: b.facts };
   });
   for (const o of trackable ? others : []) {
@@ -221,12 +222,13 @@ export function evaluate(key: string, dim: DimensionSpec, v: View): Outcome {
         when: `Under ${primaries.map((l) => shown(l.fact)).join(' and ')}, ${spec.fitsWhen}, ${optionLabel(o)} would fit.`,
         facts: primaries.map((l) => l.fact),
       });
-    else if (spec.fitsWhen && !b && key !== 'inference')
+    // With no endpoint to scale (serverless, batch), no scaling policy would change the answer.
+    else if (spec.fitsWhen && !b && !none && key !== 'inference')
       changes.push({
         dimension,
         option: o,
         when: dim.list ? spec.fitsWhen : `${spec.fitsWhen} → ${o}.`,
-        facts: spec.otherwise.facts,
+        facts: otherwise(spec, v).facts,
       });
   }
   for (const [l, value, phrase] of key === 'inference' && choice[0] ? LEVERS : []) {

@@ -165,7 +165,7 @@ describe('fuzz: no input throws, and every answer is valid against the schema', 
     const broken: DimensionSpec<'a'> = {
       applies: () => true,
       options: {
-        a: { limits: [], blocks: [], reasons: [], otherwise: { when: () => true, text: 'x', facts: [] } },
+        a: { limits: [], blocks: [], reasons: [], otherwise: [{ when: () => true, text: 'x', facts: [] }] },
       },
       prefer: [
         [

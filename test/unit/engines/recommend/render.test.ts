@@ -13,6 +13,17 @@ describe('the platform-neutral rendering', () => {
     for (const s of a.sections) for (const l of s.lines) expect(l.length).toBeLessThan(400);
   });
 
+  it('rules endpoints out of a nightly dataset job for that reason, with no scaling thresholds', () => {
+    const a = renderRecommendation(recommend('score the whole orders table every night, results in S3'));
+    expect(a.title).toBe('SageMaker recommendation: Batch transform');
+    const lines = a.sections.flatMap((s) => s.lines);
+    for (const o of ['Real-time endpoint', 'Serverless inference', 'Asynchronous inference'])
+      expect(lines.find((l) => l.startsWith(`✗ ${o}:`))).toMatch(/dataset/);
+    // No endpoint to scale: no "add scheduled/step scaling" among what would change the answer.
+    const change = a.sections.find((s) => s.heading === 'What would change the answer');
+    expect(change?.lines.join(' ') ?? '').not.toMatch(/scaling/);
+  });
+
   it('asks the question that would settle a missing figure', () => {
     const a = renderRecommendation(recommend('a few requests an hour, pay only when used'));
     const q = a.sections.find((s) => s.heading === 'To settle it, tell me');
