@@ -777,6 +777,8 @@ function nearestService(named: { service: string; index: number }[], at: number)
  * content/recommend/*.txt, the recommend engine's catalog, sentences and words (optional: fixtures
  * have none). Every fact id they cite, as "{id}" in a sentence or in a line's "| ids |" field, exists.
  */
+/** The lines whose second "|" field lists fact ids. */
+const CITING = /^\s*(?:block|why|none|not|question|start|retired|related) /;
 function readRecommendData(
   dir: string,
   root: string,
@@ -792,7 +794,7 @@ function readRecommendData(
       const fields = line.split(' | ');
       const ids = [
         ...[...line.matchAll(/\{([a-z0-9.-]+)\}/g)].map((m) => m[1] ?? ''),
-        ...(fields.length >= 3 ? (fields[1] ?? '').split(' ').filter(Boolean) : []),
+        ...(fields.length >= 3 && CITING.test(line) ? (fields[1] ?? '').split(' ').filter(Boolean) : []),
         ...((fields.length === 2 &&
           /^\s*not (.*)/
             .exec(fields[0] ?? '')?.[1]

@@ -30,14 +30,9 @@ export interface Outcome {
   questions: Question[];
 }
 
-const NAMES: Record<string, string> = {
-  'real-time': 'a real-time endpoint',
-  async: 'async inference',
-  batch: 'batch transform',
-  'multi-model': 'a multi-model endpoint',
-  'multi-container': 'a multi-container endpoint',
-};
-export const optionLabel = (o: string): string => NAMES[o] ?? o;
+/** How a sentence names an option (content/recommend/answer.txt, "name" lines). */
+const LABELS = Object.fromEntries(texts('name').map((t) => [t.key[0], t.fields[1] ?? '']));
+export const optionLabel = (o: string): string => LABELS[o] ?? o;
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const round = (x: number): string => String(x >= 10 ? Math.round(x) : Math.round(x * 10) / 10);
 const scaled = (n: number, units: [string, number][], last: string) => {

@@ -2,6 +2,7 @@
  * Platform-neutral rendering of a Recommendation: a title, a one-line summary and short sections
  * that the Slack and Discord adapters turn into Block Kit or embeds, and the CLI prints as text.
  */
+import { texts } from './catalog.ts';
 import { DIMENSIONS } from './options.ts';
 import type { Recommendation } from './schema.ts';
 
@@ -13,11 +14,9 @@ export interface RenderedAnswer {
   sections: { heading: string; lines: string[] }[];
 }
 
-/** "option=What a person reads", for every option and service. */
+/** What a person reads for every option and service, and each dimension's heading (content/recommend/answer.txt). */
 const NAMES: Record<string, string> = Object.fromEntries(
-  'real-time=Real-time endpoint;serverless=Serverless inference;async=Asynchronous inference;batch=Batch transform;multi-model=Multi-model endpoint;multi-container=Multi-container endpoint;blue-green-all-at-once=Blue/green, all at once;canary=Blue/green canary;linear=Blue/green linear;rolling=Rolling deployment;shadow=Shadow test;ab-test=A/B test with production variants;target-tracking=target tracking;step=step scaling;scheduled=scheduled scaling;cpu=CPU instances (c/m/r);gpu=GPU instances (g5/g6);inferentia=Inferentia (inf2);prebuilt=Prebuilt SageMaker container;script-mode=Script mode;byoc=Bring your own container;sagemaker-pipelines=SageMaker Pipelines;step-functions=AWS Step Functions;mwaa=Amazon MWAA (Airflow);mlflow=MLflow;kubeflow=Kubeflow on EKS;cloudformation=CloudFormation;cdk=AWS CDK;terraform=Terraform;pulumi=Pulumi;sagemaker=SageMaker endpoints;eks=Amazon EKS;ecs=Amazon ECS;lambda=AWS Lambda;neo=SageMaker Neo;greengrass=AWS IoT Greengrass;elastic-inference=Elastic Inference;edge-manager=SageMaker Edge Manager;model-monitor=SageMaker Model Monitor'
-    .split(';')
-    .map((p) => p.split('=')),
+  texts('name').map((t) => [t.key[0], t.fields[0] ?? '']),
 );
 
 export function optionName(o: string): string {
@@ -43,11 +42,10 @@ function decisionSection(
   return { heading: `${heading}: ${choice}`, lines };
 }
 
-const HEADINGS = Object.fromEntries(
-  'inference=Inference;strategy=Rollout;scaling=Autoscaling;instance=Instances;container=Container;orchestration=Orchestration;iac=Infrastructure as code;target=Deployment target;edge=Edge'
-    .split(';')
-    .map((p) => p.split('=')),
-) as Record<Dimension, string>;
+const HEADINGS = Object.fromEntries(texts('heading').map((t) => [t.key[0], t.fields[0] ?? ''])) as Record<
+  Dimension,
+  string
+>;
 
 const choiceName = (d: AnyDecision): string =>
   Array.isArray(d.choice)
