@@ -151,8 +151,10 @@ export async function bench(): Promise<Figure[]> {
     });
   }
 
-  // Bundle the AWS SDK or use the one in the nodejs22.x runtime? In Lambda SSM_PREFIX is set, so
-  // the SSM client loads at every cold start; compare both ways against a local SSM stand-in.
+  // Bundle the AWS SDK or use the one in the nodejs22.x runtime? The daily functions read their
+  // tokens with the SSM client at every cold start (the chat functions use the secrets extension on
+  // their first request instead, see slack-/discord-cold-start); compare both ways against a local
+  // SSM stand-in.
   const ssm = await startFakeSsm();
   try {
     // No secrets in the environment: they must come through the SSM client, as in Lambda.
@@ -163,7 +165,7 @@ export async function bench(): Promise<Figure[]> {
     };
     for (const key of Object.keys(ENV))
       if (/SECRET|TOKEN|PUBLIC_KEY|APPLICATION_ID/.test(key) && !key.startsWith('AWS_')) delete ssmEnv[key];
-    for (const name of ['slack', 'discord']) {
+    for (const name of ['daily', 'dailyWorker']) {
       const entry = lambdaEntries().get(name);
       if (!entry) continue;
       const bundled = join(outDir, `${name}.mjs`);

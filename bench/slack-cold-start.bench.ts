@@ -1,8 +1,21 @@
 /**
- * `npm run bench slack-cold-start`: how long a cold Slack Lambda takes to answer its first request.
- * The handler is bundled as it is deployed (infra/esbuild-options.cjs: minified ESM for node22),
- * then each run is a whole new `node` process that imports the bundle and answers one signed
- * request; the time runs from spawning the process to the response arriving on its stdout.
+ * `npm run bench slack-cold-start`: how long a cold Slack Lambda takes to answer its first request,
+ * next to the floor for a Bolt app on Lambda: the hello-world `AwsLambdaReceiver` app from Bolt's
+ * deployment guide, built here with the same esbuild settings as StudyBot's bundle.
+ *
+ * Each run is a whole new `node` process that imports a bundle and answers one signed
+ * `/studybot help`; the time runs from spawning the process to the response arriving on its
+ * stdout. Runs are paired (anchor, StudyBot, then StudyBot, anchor, ...) so load on the machine
+ * falls on both sides alike, and the ratio is the median of the per-pair ratios.
+ *
+ * StudyBot runs as deployed: its secrets come through a local stand-in for the AWS Parameters and
+ * Secrets extension (SSM_PREFIX set, nothing secret in the environment). The anchor reads its two
+ * secrets from the environment and authorizes with a fixed token (no auth.test), as StudyBot does.
+ *
+ * The anchor gets the project's build settings (minified ESM for node22, the same banner) without
+ * StudyBot's stand-ins for code it never runs (`alias` and the Bolt receiver plugin in
+ * infra/esbuild-options.cjs): they are StudyBot's own cold-start work, which a hello-world app
+ * does not have. The anchor with them is printed as well, for comparison.
  * Slack gives us 3 s for all of it (plus the network and Lambda's own start, not measured here).
  */
 import { spawn } from 'node:child_process';
@@ -15,28 +28,43 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { startEmbeddedDynamo } from '../src/local/embedded-dynamo.ts';
 import { createDocumentClient, ensureTable } from '../src/store/table.ts';
+import { startFakeParametersExtension } from '../test/support/fake-parameters-extension.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
 import type { Figure } from './run.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = 7;
+const PAIRS = 11;
+const QUIZ_RUNS = 5;
 const SECRET = 'bench-slack-signing-secret';
 const TABLE = 'studybot-slack-bench';
+const SSM_PREFIX = '/studybot/bench';
+const SESSION_TOKEN = 'bench-session-token';
 
 const require = createRequire(import.meta.url);
 const { ESBUILD } = require('../infra/esbuild-options.cjs') as { ESBUILD: BuildOptions };
 
+/** Bolt's hello world for AWS Lambda, answering the slash command. */
+const ANCHOR_SOURCE = `
+import { App, AwsLambdaReceiver } from '@slack/bolt';
+const receiver = new AwsLambdaReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET });
+const app = new App({ receiver, authorize: async () => ({ botToken: process.env.SLACK_BOT_TOKEN }) });
+app.command('/studybot', async ({ ack }) => { await ack('Hello, world'); });
+export const handler = async (event, context, callback) => {
+  const handle = await receiver.start();
+  return handle(event, context, callback);
+};`;
+
 /** A signed `/studybot <text>` as API Gateway hands it to the Lambda. */
-function slashCommandEvent(text: string): unknown {
+function slashCommandEvent(text: string, channelId = 'C0BENCH'): unknown {
   const body = new URLSearchParams({
     team_id: 'T0BENCH',
-    channel_id: 'C0BENCH',
+    channel_id: channelId,
     user_id: 'U0BENCH',
     user_name: 'bench',
     command: '/studybot',
     text,
     response_url: 'https://hooks.slack.com/commands/T0BENCH/1/x',
-    trigger_id: '1.2.3',
+    trigger_id: `1.2.${Math.random()}`,
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -88,20 +116,36 @@ function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+const kb = (file: string) => Math.round(statSync(file).size / 1024);
+
 export async function bench(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'studybot-slack-bench-'));
   const dynamo = await startEmbeddedDynamo();
   const slack = await startFakeSlackApi({ token: 'xoxb-bench' });
+  const extension = await startFakeParametersExtension({
+    token: SESSION_TOKEN,
+    parameters: {
+      [`${SSM_PREFIX}/slack-signing-secret`]: SECRET,
+      [`${SSM_PREFIX}/slack-bot-token`]: 'xoxb-bench',
+    },
+  });
   try {
     const bundle = join(dir, 'slack.mjs');
     await build({ ...ESBUILD, absWorkingDir: root, entryPoints: ['src/handlers/slack.ts'], outfile: bundle });
-    const kb = Math.round(statSync(bundle).size / 1024);
+    const anchor = join(dir, 'anchor.mjs');
+    const anchorStubbed = join(dir, 'anchor-stubbed.mjs');
+    const stdin = {
+      contents: ANCHOR_SOURCE,
+      resolveDir: root,
+      sourcefile: 'anchor.ts',
+      loader: 'ts' as const,
+    };
+    await build({ ...ESBUILD, alias: {}, plugins: [], absWorkingDir: root, stdin, outfile: anchor });
+    await build({ ...ESBUILD, absWorkingDir: root, stdin, outfile: anchorStubbed });
     await ensureTable(createDocumentClient({ endpoint: dynamo.endpoint, region: 'us-east-1' }), TABLE);
 
-    const env: NodeJS.ProcessEnv = {
+    const base: NodeJS.ProcessEnv = {
       ...process.env,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_API_URL: slack.apiUrl,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       DYNAMODB_TABLE: TABLE,
@@ -110,31 +154,88 @@ export async function bench(): Promise<Figure[]> {
       AWS_SECRET_ACCESS_KEY: 'bench',
       LOG_LEVEL: 'error',
     };
-    delete env.SSM_PREFIX; // secrets come from the environment here, not SSM
-    delete env.NODE_OPTIONS; // tsx registers itself there; the measured process must be plain node
+    delete base.NODE_OPTIONS; // tsx registers itself there; the measured process must be plain node
+    delete base.SLACK_SIGNING_SECRET;
+    delete base.SLACK_BOT_TOKEN;
+    // StudyBot as deployed: secrets only through the extension stand-in.
+    const studybotEnv: NodeJS.ProcessEnv = {
+      ...base,
+      SSM_PREFIX,
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
+    };
+    const anchorEnv: NodeJS.ProcessEnv = {
+      ...base,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+    };
+    delete anchorEnv.SSM_PREFIX;
 
     const help: number[] = [];
-    const quiz: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      help.push(await coldRun(bundle, slashCommandEvent('help'), env));
-      quiz.push(await coldRun(bundle, slashCommandEvent('quiz'), env));
+    const floor: number[] = [];
+    const floorStubbed: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      // Alternate who goes first, so a slow moment on the machine does not always hit one side.
+      const ours = async () => coldRun(bundle, slashCommandEvent('help'), studybotEnv);
+      const theirs = async () => coldRun(anchor, slashCommandEvent('help'), anchorEnv);
+      let a: number;
+      let b: number;
+      if (i % 2) {
+        a = await ours();
+        b = await theirs();
+      } else {
+        b = await theirs();
+        a = await ours();
+      }
+      help.push(a);
+      floor.push(b);
+      ratios.push(a / b);
+      floorStubbed.push(await coldRun(anchorStubbed, slashCommandEvent('help'), anchorEnv));
     }
+    const quiz: number[] = [];
+    // A channel has one open quiz post at a time, so each run asks in a channel of its own.
+    for (let i = 0; i < QUIZ_RUNS; i++)
+      quiz.push(await coldRun(bundle, slashCommandEvent('quiz', `C0BENCHQ${i}`), studybotEnv));
     const posts = slack.calls('chat.postMessage').length;
     if (slack.calls('auth.test').length) throw new Error('the cold start called auth.test');
-    if (posts !== RUNS) throw new Error(`expected ${RUNS} quiz posts, saw ${posts}`);
-    const note = `fresh node → first response, median of ${RUNS}`;
+    if (posts !== QUIZ_RUNS) throw new Error(`expected ${QUIZ_RUNS} quiz posts, saw ${posts}`);
+    if (extension.requests().some((r) => !r.authorized))
+      throw new Error('a secrets read had no session token');
+
+    const note = `fresh node → first response, median of ${PAIRS} paired runs`;
     return [
-      { name: 'slack handler bundle', value: kb, unit: 'KB', note: 'minified ESM, node22' },
+      { name: 'slack handler bundle', value: kb(bundle), unit: 'KB', note: 'minified ESM, node22' },
+      { name: 'slack anchor bundle (Bolt hello world)', value: kb(anchor), unit: 'KB' },
       { name: 'slack cold start → `/studybot help` answered', value: median(help), unit: 'ms', note },
+      {
+        name: 'slack anchor cold start → hello answered',
+        value: median(floor),
+        unit: 'ms',
+        note: 'Bolt AwsLambdaReceiver hello world, same build settings',
+      },
+      {
+        name: 'slack cold start ÷ anchor (target ≤ 1.0)',
+        value: median(ratios),
+        unit: 'x',
+        note: `median of per-pair ratios; secrets via the extension stand-in`,
+      },
+      {
+        name: 'slack anchor with our stand-ins → hello answered',
+        value: median(floorStubbed),
+        unit: 'ms',
+        note: `${kb(anchorStubbed)} KB; StudyBot ÷ it: ${(median(help) / median(floorStubbed)).toFixed(2)}x`,
+      },
       {
         name: 'slack cold start → `/studybot quiz` posted + answered',
         value: median(quiz),
         unit: 'ms',
-        note: `${note}; DynamoDB + chat.postMessage`,
+        note: `median of ${QUIZ_RUNS}; DynamoDB + chat.postMessage`,
       },
       { name: 'slack cold start, slowest `help` run', value: Math.max(...help), unit: 'ms' },
     ];
   } finally {
+    await extension.close();
     await slack.close();
     await dynamo.close();
     rmSync(dir, { recursive: true, force: true });

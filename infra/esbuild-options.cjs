@@ -26,6 +26,27 @@ const localOnlyGuard = {
   },
 };
 
+const STUBS = require('node:path').join(__dirname, 'lambda-stubs');
+
+/**
+ * Bolt's receivers other than AwsLambdaReceiver, replaced by bolt-receiver.cjs. They are required
+ * by relative path inside @slack/bolt, which esbuild's `alias` cannot match, hence a plugin that
+ * only answers for importers inside Bolt's own dist folder.
+ */
+const BOLT_UNUSED_RECEIVER =
+  /^\.\.?\/(receivers\/)?(ExpressReceiver|HTTPReceiver|SocketModeReceiver)(\.js)?$/;
+
+const boltLambdaOnly = {
+  name: 'studybot-bolt-lambda-only',
+  setup(build) {
+    build.onResolve({ filter: BOLT_UNUSED_RECEIVER }, (args) =>
+      /[\\/]@slack[\\/]bolt[\\/]dist[\\/]/.test(args.importer)
+        ? { path: require('node:path').join(STUBS, 'bolt-receiver.cjs') }
+        : undefined,
+    );
+  },
+};
+
 /** Options passed to esbuild itself. */
 const ESBUILD = {
   bundle: true,
@@ -42,12 +63,14 @@ const ESBUILD = {
     js: "import { createRequire as __studybotRequire } from 'node:module'; const require = __studybotRequire(import.meta.url);",
   },
   logLevel: 'warning',
-  plugins: [localOnlyGuard],
+  plugins: [localOnlyGuard, boltLambdaOnly],
   // Code the Lambdas load but never run, replaced by small stand-ins (see each file for why).
   alias: {
-    'iconv-lite': require('node:path').join(__dirname, 'lambda-stubs', 'iconv-lite.cjs'),
-    'mime-db': require('node:path').join(__dirname, 'lambda-stubs', 'mime-db.cjs'),
-    undici: require('node:path').join(__dirname, 'lambda-stubs', 'undici.cjs'),
+    'iconv-lite': require('node:path').join(STUBS, 'iconv-lite.cjs'),
+    'mime-db': require('node:path').join(STUBS, 'mime-db.cjs'),
+    undici: require('node:path').join(STUBS, 'undici.cjs'),
+    '@slack/oauth': require('node:path').join(STUBS, 'slack-oauth.cjs'),
+    '@aws-sdk/credential-provider-node': require('node:path').join(STUBS, 'credential-provider-node.cjs'),
   },
 };
 

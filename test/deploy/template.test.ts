@@ -139,6 +139,20 @@ describePackaged('the packaged CloudFormation template', () => {
     },
   );
 
+  it.each(Object.entries(CHAT_FUNCTIONS))(
+    "gives %s AWS's Parameters and Secrets extension for this Region, on the port the code reads",
+    (_, id) => {
+      const p = fn(template, id).Properties;
+      expect(p.Layers).toEqual([
+        'arn:aws:lambda:us-east-1:177933569100:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:99',
+      ]);
+      expect((p.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+        SSM_PARAMETER_STORE_TIMEOUT_MILLIS: '1500',
+      });
+    },
+  );
+
   it('keeps secrets out of the template: no secret variables and no development secret values', () => {
     const text = JSON.stringify(template);
     for (const value of Object.values(DEV_SECRETS)) expect(text).not.toContain(value);
@@ -146,7 +160,9 @@ describePackaged('the packaged CloudFormation template', () => {
       const vars = Object.keys(
         (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
       );
-      expect(vars.filter((v) => /SECRET|TOKEN|PUBLIC_KEY/.test(v))).toEqual([]);
+      // The extension's own settings (port, log level) are named PARAMETERS_SECRETS_EXTENSION_*.
+      const settings = /^PARAMETERS_SECRETS_EXTENSION_/;
+      expect(vars.filter((v) => /SECRET|TOKEN|PUBLIC_KEY/.test(v) && !settings.test(v))).toEqual([]);
     }
   });
 
@@ -176,7 +192,8 @@ describePackaged('the packaged CloudFormation template', () => {
     const ssm = statements(template).filter((s) => asArray(s.Action).some((a) => a.startsWith('ssm:')));
     expect(ssm).toHaveLength(1);
     const [s] = ssm as [Statement];
-    expect(asArray(s.Action)).toEqual(['ssm:GetParameters']);
+    // GetParameter for the secrets extension of the chat functions, GetParameters for the daily ones.
+    expect(asArray(s.Action)).toEqual(['ssm:GetParameter', 'ssm:GetParameters']);
     const arn = JSON.stringify(s.Resource);
     expect(arn).toContain(':ssm:');
     const prefix = (
