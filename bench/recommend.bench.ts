@@ -18,8 +18,8 @@ const BLIND_SETS = [
   // seen: v2 round 2 219/267 (82.0%), round 3 225/267 (84.3%). Round 4 was tuned on it.
   { name: 'blind 2026-12-d (training)', path: 'test/eval/recommend-blind-2026-12-d.json' },
   // A fifth blind set (261), written while round 4 was tuned on the fourth; first seen: round 4
-  // 225/261 (86.2%).
-  { name: 'blind 2026-12-e', path: 'test/eval/recommend-blind-2026-12-e.json' },
+  // 225/261 (86.2%). Round 5 was tuned on it.
+  { name: 'blind 2026-12-e (training)', path: 'test/eval/recommend-blind-2026-12-e.json' },
   // The v2 author's own paraphrase batches (not blind; first seen per batch 62-83%).
   { name: 'paraphrases (training)', path: 'test/unit/engines/recommend/paraphrase-cases.json' },
 ];

@@ -73,8 +73,14 @@ const IS: Record<string, Pred> = {
   quiet: (v) =>
     lever(v, 'quiet', () => {
       const peaks = pattern(v, 'peaks');
+      // "sometimes 10 rps, sometimes 300": spiky, but never idle.
+      const busy = (fig(v, 'perDay') ?? 0) >= 100_000;
       const spikyQuiet =
-        pattern(v, 'spiky') && (!peaks || coldOk(v)) && !lowLatency(v) && (sync(v) !== true || coldOk(v));
+        pattern(v, 'spiky') &&
+        !busy &&
+        (!peaks || coldOk(v)) &&
+        !lowLatency(v) &&
+        (sync(v) !== true || coldOk(v));
       return (
         pattern(v, 'intermittent') ||
         any(v, 'idleCost noInstances') ||
@@ -99,7 +105,7 @@ const IS: Record<string, Pred> = {
   largeWord: (v) => states(v.w, 'largePayload') && !v.w.figures.payload,
   variants: (v) => any(v, 'variants shadow abTest'),
   scalesInstances: (v) => any(v, 'targetMetric tiers') || v.w.figures.instances !== undefined,
-  guardrails: (v) => states(v.w, 'inf1') || has(v.w, 'marketplace'),
+  guardrails: (v) => has(v.w, 'inf1') || has(v.w, 'marketplace'),
   smallShare: (v) => (fig(v, 'share') ?? 100) <= limit('bluegreen.canary.max') && !has(v.w, 'linear'),
   turnaround: (v) => fig(v, 'turnaround') !== undefined,
   longJob: (v) => (fig(v, 'processing') ?? 0) > limit('async.timeout.default'),
@@ -163,7 +169,7 @@ const IS: Record<string, Pred> = {
       any(v, 'classicModel deepModel neuron elasticInference customCuda', raises);
     return (
       (known || has(v.w, 'customCuda')) &&
-      (any(v, 'askInstance elasticInference', raises) ||
+      (any(v, 'askInstance elasticInference cpuOnly', raises) ||
         v.w.gpu !== undefined ||
         states(v.w, 'classicModel') ||
         has(v.w, 'customCuda') ||

@@ -153,6 +153,13 @@ function readNumber(
     const ones = SMALL[at(b)];
     if (value >= 20 && value % 10 === 0 && ones !== undefined && ones < 10)
       [value, j] = [value + ones, b + 1];
+    // "three point nine": decimals said in words.
+    for (let d = 0.1; at(j) === 'point' || (d < 0.1 && (SMALL[at(j)] ?? 10) < 10); d /= 10) {
+      if (at(j) === 'point') j++;
+      const digit = SMALL[at(j)];
+      if (digit === undefined || digit > 9) break;
+      [value, j] = [value + digit * d, j + 1];
+    }
   } else if (a.t in VAGUE) {
     value = a.t === 'tens' && at(j) === 'of' && at(j + 1) === 'thousands' ? 30_000 : (VAGUE[a.t] ?? 0);
     if (value === 30_000) j += 2;
@@ -424,12 +431,13 @@ const RULES = String.raw`
 * other b:\bif (?:we )?(?:ever )?(?:went|go|goes|grow\w*|hit|reach\w*|exceed\w*)\s*(?:above|over|past|beyond|to)?\s*$
 * other b:\b(?:limits?|caps?|capped|max(?:imum)? is|allows?|supports?|accepts?|takes up to|goes up to|handles? up to|limited to|raise)\s*(?:is|of|at|to|up to)?\s*(?:about|~)?\s*$
 size memory n:\b(?:ram|memory|vram|heap)\b
+size other a:^\s*(?:docker|container|base|ecr) images?\b
 size memory b:\b(?:runs?|running|fits?|loads?)\b[^,;]*\bwith\s*(?:about|~)?\s*$ & !n:{P}
 size model-size a:^\s*(?:\S+\s+)?(?:artifact|weights|checkpoint|model\b|ensemble|pickle)
 size model-size b:\b(?:models?|artifacts?|weights|checkpoints?)\s+(?:is|are|of|=|:|weighs|size|sized)?\s*(?:about|around|roughly|~|only|just)?\s*$
 size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b & !a:\b(?:per|each|every)\s+(?:request|call|job|sample|file|run)\b|\beach\b & !b:\b(?:each|per|every) (?:request|call|file|message|claim|upload)\b
 size other n:\b(?:training|train|validation|eval|test) (?:sets?|data(?:sets?)?)\b
-size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:about|~)?\s*$
+size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:an?|the)?\s*(?:about|~)?\s*$
 size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b|\binputs?\b|\bsamples?\b|\b(?:each|per|every) (?:message|claim|upload|event|job|record|doc)\b
 size payload n:{P}
 size model-size @modelNearby

@@ -13,7 +13,7 @@ export const MAX_CHARS = 20_000;
 type InferenceChoice = (typeof INFERENCE_OPTIONS)[number];
 
 const CONCEPTS =
-  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy gpuNeed minOne cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
+  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy gpuNeed policyTalk minOne cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
 export type Concept = Words<typeof CONCEPTS>;
 
 /** content/recommend/lexicon.txt: one concept a line, its name, then its pattern. */
@@ -142,11 +142,13 @@ const NEGATION_AFTER =
   /^\s*\?\s*(?:no|nope)\b|^\s*[:=]?\s*(?:is |are |isn'?t |aren'?t )?(?:not (?:needed|required|necessary|important|a concern|wanted|an option)|off the table|a no-?go|unnecessary|isn'?t needed|aren'?t needed|not required|optional)/;
 const PAST = /\b(did|last (?:quarter|year|month|week|time)|previously|used to|already (?:did|ran|tried))\b/;
 const PAST_AFTER = /^\s*(?:\w+ ){0,3}(?:last (?:quarter|year|month|week)|(?:did|ran) (?:it )?already)\b/;
+/** "a shadow variant running now (day 9 of 30)": under way, so no plan (an endpoint type said so is the current one). */
+const UNDER_WAY = /^\s*\w+ running\b[^.;:]{0,30}\bnow\b|^[^.;:]{0,40}\(day \d+ of \d+\)/;
 
 const OPTION_NAMES: [InferenceChoice, RegExp][] = [
   [
     'real-time',
-    /\b(?:real[- ]?time|realtime)(?: (?:endpoints?|inference|hosting|fraud endpoint|\w+ endpoint))?\b(?= endpoint| inference| hosting| or|\?| \w+ endpoint|,? (?:but|with|hosting|one prod|traffic))|\brealtime or\b|\breal[- ]?time endpoint/g,
+    /\b(?:real[- ]?time|realtime)(?: (?:endpoints?|inference|hosting|fraud endpoint|\w+ endpoint))?\b(?= endpoint| inference| hosting| or|\?| \w+ endpoint|,? (?:but|with|hosting|one prod|traffic))|\brealtime or\b|\breal[- ]?time endpoint|(?<=\bon )real[- ]?time\b/g,
   ],
   [
     'serverless',
@@ -154,7 +156,7 @@ const OPTION_NAMES: [InferenceChoice, RegExp][] = [
   ],
   [
     'async',
-    /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue)\b|\basync or\b|\bor async\b|(?<=\bon )async\b/g,
+    /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue)\b|\basync or\b|\bor async\b|(?<=\bon )async\b|^\s*async\b(?=[,:;])/g,
   ],
   ['batch', /\bbatch transform\b|\bor batch\b/g],
   ['multi-model', /\b(?:multi[- ]model endpoints?|mmes?)\b/g],
@@ -215,7 +217,8 @@ function modeOf(text: string, c: Concept | null, s: number, e: number): Mode {
       /^\s*(?:sitting |running )?idl/.test(text.slice(e, e + 20)));
   if ((neg && !aboutIdling) || (!KEEPS_NEGATION.has(c ?? '') && NEGATION_AFTER.test(text.slice(e, e + 30))))
     return 'negated';
-  if (PAST.test(before) || PAST_AFTER.test(text.slice(e, e + 40))) return 'past';
+  const after = text.slice(e, e + 40);
+  if (PAST.test(before) || PAST_AFTER.test(after) || (c && UNDER_WAY.test(after))) return 'past';
   return end === '?' ||
     /\bright\s*$/.test(sentence) ||
     /\b(?:how many|how much|do (?:i|we|you) (?:really )?need(?: an?)?)\s*$/.test(before)
@@ -409,11 +412,12 @@ function readPatterns(w: Workload): void {
         !(
           p === 'batch' &&
           (/^[^.;]{0,60}\bhits? (?:the|our) endpoint/.test(w.text.slice(x.at[1], x.at[1] + 80)) ||
-            /\b(?:re)?train\w*|\betl\b|\bbackups?\b/.test(
-              w.text.slice(Math.max(0, x.at[0] - 30), x.at[1] + 30),
-            ) ||
+            (!/scor|inferenc|predict|transform/.test(x.said) &&
+              /\b(?:re)?train\w*|\betl\b|\bbackups?\b/.test(
+                w.text.slice(Math.max(0, x.at[0] - 30), x.at[1] + 30),
+              )) ||
             // "a spike on the last days of every month" is traffic, not a job.
-            /\b(?:spikes?|peaks?|surges?|rush)\b[^.;]*$|\d+ ?x (?:traffic|load|volume)\b[^.;]*$/.test(
+            /\b(?:spikes?|peaks?|surges?|rush)\b[^.;]*$|\d+ ?x (?:traffic|load|volume)\b[^.;]*$|\d{1,2}(?::\d\d| ?[ap]m)\s*$/.test(
               w.text.slice(Math.max(0, x.at[0] - 60), x.at[0]),
             ))
         ),
