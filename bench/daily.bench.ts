@@ -10,6 +10,7 @@ import { startEmbeddedDynamo } from '../src/local/embedded-dynamo.ts';
 import { DynamoStudyStore } from '../src/store/dynamo-store.ts';
 import { createDocumentClient, ensureTable } from '../src/store/table.ts';
 import { startChaosFakes } from '../test/integration/daily/harness.ts';
+import { runDiscordWorkers } from '../test/support/discord-workers.ts';
 import type { Figure } from './run.ts';
 
 const CHANNELS = 1000;
@@ -75,6 +76,42 @@ async function once(mode: 'direct' | 'queue'): Promise<Figure[]> {
   }
 }
 
+/** Six workers posting Discord channels at once: the busiest second Discord sees, with and without the shared budget. */
+async function discordWorkers(): Promise<Figure[]> {
+  const dynamo = await startEmbeddedDynamo();
+  try {
+    const client = createDocumentClient({ endpoint: dynamo.endpoint, region: 'us-east-1' });
+    await ensureTable(client, 'bench');
+    const run = (shared: boolean) =>
+      runDiscordWorkers({
+        endpoint: dynamo.endpoint,
+        tableName: 'bench',
+        workers: 6,
+        channelsPerWorker: 40,
+        shared,
+        tag: shared ? 's' : 'u',
+      });
+    const shared = await run(true);
+    const alone = await run(false);
+    return [
+      {
+        name: 'Discord requests in the busiest second, 6 workers',
+        value: shared.busiestSecond,
+        unit: 'req/s',
+        note: `shared budget; Discord allows 50; ${shared.posted} posts in ${shared.seconds.toFixed(1)} s`,
+      },
+      {
+        name: '  the same without the shared budget',
+        value: alone.busiestSecond,
+        unit: 'req/s',
+        note: 'each @discordjs/rest client limits only itself',
+      },
+    ];
+  } finally {
+    await dynamo.close();
+  }
+}
+
 export async function bench(): Promise<Figure[]> {
-  return [...(await once('direct')), ...(await once('queue'))];
+  return [...(await once('direct')), ...(await once('queue')), ...(await discordWorkers())];
 }

@@ -18,6 +18,7 @@ import type {
   MemberRecord,
   PersonRef,
   PostRecord,
+  ProfileRecord,
   StudyStore,
 } from '../store/store.ts';
 
@@ -103,13 +104,27 @@ export function newPostId(now: Date): string {
 }
 
 export class StudyService {
+  /** Profile reads in flight, shared by the parts of one view (App Home reads it once, not twice). */
+  private readonly profileReads = new Map<string, Promise<ProfileRecord>>();
+
   constructor(
     private readonly store: StudyStore,
     private readonly bank: readonly Question[] = content.questions,
   ) {}
 
   async channelTimeZone(channel: ChannelRef): Promise<string> {
-    return (await this.store.getChannel(channel))?.timeZone ?? 'UTC';
+    return (await this.store.getChannel(channel, { asked: false }))?.timeZone ?? 'UTC';
+  }
+
+  private profile(person: PersonRef): Promise<ProfileRecord> {
+    const key = `${person.platform}:${person.tenantId}:${person.userId}`;
+    let read = this.profileReads.get(key);
+    if (!read) {
+      // Shared only while in flight: a read started after it settles sees later writes.
+      read = this.store.getProfile(person).finally(() => this.profileReads.delete(key));
+      this.profileReads.set(key, read);
+    }
+    return read;
   }
 
   /** Picks the channel's next question and records the post. */
@@ -136,7 +151,7 @@ export class StudyService {
       counted: [],
       closesAt: (options.closesAt ?? new Date(now.getTime() + QUIZ_POST_OPEN_MS)).toISOString(),
     };
-    await this.store.createPost(channel, post);
+    await this.store.createPost(channel, post, state);
     return { post, question };
   }
 
@@ -199,9 +214,16 @@ export class StudyService {
     // A person's first answer in a channel also lists the channel on their profile (App Home);
     // it is a set, so a retry adds nothing, and later answers skip this request.
     if (!member) await this.store.noteChannel(person, channel.channelId);
+    // A card this answer created goes on the person's seen set (a set: a retry adds nothing), so a
+    // study session never offers it as new without reading every card.
+    if (card?.answers.length === 1 && card.answers[0]?.key === key)
+      await this.store.noteSeen(person, [questionId]);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       if (member && isApplied(member, key, dayNo)) break;
-      const next = applyToMember(member, person, { points, correct: entry.correct, day, weekKey });
+      const next = {
+        ...applyToMember(member, person, { points, correct: entry.correct, day, weekKey }),
+        timeZone: post.timeZone,
+      };
       const written = await this.store.putMember(channel, next, {
         answered: member?.answered,
         key,
@@ -218,7 +240,13 @@ export class StudyService {
     let answered = post.answered;
     let answeredCorrectly = post.correct;
     if (!post.counted.includes(person.userId)) {
-      const counted = await this.store.countPostAnswer(channel, postId, person.userId, entry.correct);
+      const counted = await this.store.countPostAnswer(
+        channel,
+        postId,
+        person.userId,
+        entry.correct,
+        post.answered,
+      );
       if (counted !== 'already') ({ answered, correct: answeredCorrectly } = counted);
     }
 
@@ -286,38 +314,48 @@ export class StudyService {
     } satisfies CardRecord;
   }
 
-  /** The next card of a private study session: due cards first, then new questions up to the daily limit. */
+  /**
+   * The next card of a private study session: due cards first, then new questions up to the daily
+   * limit. One Query: the person's earliest-due cards and, sorted before them, their seen set.
+   */
   async nextStudy(
     person: PersonRef,
     now: Date,
     options: { topic?: string; timeZone?: string } = {},
   ): Promise<StudyCard | { none: true; nextDue?: string; newLimitReached: boolean }> {
-    const due = await this.store.dueCards(person, now, 25);
-    const inTopic = due.filter((c) => !options.topic || c.topic === options.topic);
-    const first = inTopic.find((c) => questionsById.has(c.questionId));
+    const queue = await this.store.studyQueue(person, 25);
+    const nowIso = now.toISOString();
+    const inTopicCards = queue.cards.filter((c) => !options.topic || c.topic === options.topic);
+    const due = inTopicCards.filter((c) => c.srs.due <= nowIso);
+    const first = due.find((c) => questionsById.has(c.questionId));
     if (first) {
       return {
         question: questionsById.get(first.questionId)!,
         version: first.version,
         isNew: false,
-        dueCount: inTopic.length,
+        dueCount: due.length,
       };
     }
-    const profile = await this.store.getProfile(person);
     const today = localDay(now, options.timeZone ?? 'UTC');
-    const newToday = profile.newDay === today ? profile.newCount : 0;
-    const cards = await this.store.listCards(person);
+    let seen = queue.seen;
+    let upcomingFrom = inTopicCards;
+    if (!seen?.complete && (queue.cards.length > 0 || seen)) {
+      // Cards from before the seen set existed: read them once and record them all.
+      const cards = await this.store.listCards(person);
+      const newCount = seen?.newDay === today ? seen.newCount : 0;
+      seen = { questionIds: cards.map((c) => c.questionId), newDay: today, newCount, complete: true };
+      await this.store.noteSeen(person, seen.questionIds, { day: today, count: newCount });
+      upcomingFrom = cards.filter((c) => !options.topic || c.topic === options.topic);
+    }
+    const newToday = seen?.newDay === today ? seen.newCount : 0;
     if (newToday < NEW_CARDS_PER_DAY) {
-      const question = pickNewStudyQuestion(this.bank, new Set(cards.map((c) => c.questionId)), {
+      const question = pickNewStudyQuestion(this.bank, new Set(seen?.questionIds ?? []), {
         seed: `${person.userId}:${today}:${newToday}`,
         ...(options.topic ? { topic: options.topic } : {}),
       });
       if (question) return { question, version: 0, isNew: true, dueCount: 0 };
     }
-    const upcoming = cards
-      .filter((c) => !options.topic || c.topic === options.topic)
-      .map((c) => c.srs.due)
-      .sort()[0];
+    const upcoming = upcomingFrom.map((c) => c.srs.due).sort()[0];
     return {
       none: true,
       ...(upcoming ? { nextDue: upcoming } : {}),
@@ -365,28 +403,41 @@ export class StudyService {
     if ((await this.store.putCard(person, next, shownVersion)) === 'conflict') {
       return this.answerStudy(person, questionId, shownVersion, chosenRaw, now, options);
     }
-    if (shownVersion === 0) await this.store.noteNewCard(person, localDay(now, options.timeZone ?? 'UTC'));
+    if (shownVersion === 0)
+      await this.store.noteNewCard(person, localDay(now, options.timeZone ?? 'UTC'), questionId);
     return { question, chosen: g.chosen, correct: g.correct, repeated: false, nextDue: next.srs.due };
   }
 
+  /**
+   * One Query: the week board reads the channel's newest week with scores, and the zone stored on
+   * its rows says whether that week is the channel's current one. Only a board with no rows at all
+   * (or rows from before zones were stored) reads the channel for its zone.
+   */
   async leaderboard(
     channel: ChannelRef,
     period: 'week' | 'all',
     now: Date,
   ): Promise<{ rows: LeaderRow[]; weekKey: string; timeZone: string }> {
-    const timeZone = await this.channelTimeZone(channel);
+    const strip = (r: LeaderRow): LeaderRow => ({
+      userId: r.userId,
+      ...(r.userName ? { userName: r.userName } : {}),
+      score: r.score,
+    });
+    if (period === 'all') {
+      const rows = await this.store.topMembers(channel, { kind: 'all' }, 10);
+      // The all-time board has no week; its week key is only a label and is read in UTC.
+      return { rows: rows.filter((r) => r.score > 0), weekKey: isoWeekKey(now, 'UTC'), timeZone: 'UTC' };
+    }
+    const latest = await this.store.topMembers(channel, { kind: 'latest-week' }, 10);
+    const timeZone = latest[0]?.timeZone ?? (await this.channelTimeZone(channel));
     const weekKey = isoWeekKey(now, timeZone);
-    const rows = await this.store.topMembers(
-      channel,
-      period === 'all' ? { kind: 'all' } : { kind: 'week', weekKey },
-      10,
-    );
-    return { rows: rows.filter((r) => r.score > 0), weekKey, timeZone };
+    const rows = latest.filter((r) => r.weekKey === weekKey && r.score > 0).map(strip);
+    return { rows, weekKey, timeZone };
   }
 
   /** This week's top of each channel the person answers in (at most `limit` channels). */
   async channelBoards(person: PersonRef, now: Date, limit = 3) {
-    const { channels } = await this.store.getProfile(person);
+    const { channels } = await this.profile(person);
     return Promise.all(
       channels.slice(0, limit).map(async (channelId) => {
         const channel = { ...person, channelId };
@@ -406,7 +457,7 @@ export class StudyService {
   async progress(person: PersonRef, channel: ChannelRef | undefined, now: Date): Promise<Progress> {
     const [cards, profile, member, timeZone] = await Promise.all([
       this.store.listCards(person),
-      this.store.getProfile(person),
+      this.profile(person),
       channel ? this.store.getMember(channel, person.userId) : Promise.resolve(undefined),
       channel ? this.channelTimeZone(channel) : Promise.resolve('UTC'),
     ]);

@@ -32,7 +32,7 @@ export interface PostLimits {
   /**
    * Posts in flight per platform. Slack allows about one message a second per channel (one post per
    * channel per day never comes near it) and bursts per workspace; Discord 50 requests a second
-   * overall, which @discordjs/rest enforces itself. A small pool keeps both far from their limits.
+   * for the bot in all, which the shared budget holds across workers (rate-budget.ts).
    */
   concurrency?: Partial<Record<'slack' | 'discord', number>>;
   /** Milliseconds left in this invocation; no new channel is started with less than `reserveMs`. */

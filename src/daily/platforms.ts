@@ -4,6 +4,7 @@ import { type DiscordMessageBody, toMessageBody } from '../platforms/discord/ren
 import { createDiscordApi, DiscordAccessError, type DiscordApi } from '../platforms/discord/rest.ts';
 import { toSlackMessage } from '../platforms/slack/render.ts';
 import { SlackApiError, SlackWebApi } from '../platforms/slack/web-api.ts';
+import type { RequestGate } from './rate-budget.ts';
 
 /**
  * The one thing the daily poster needs from a platform: post a message to a channel. Failures come
@@ -99,11 +100,18 @@ const DISCORD_PERMANENT: Record<number, string> = {
 };
 
 export class DiscordDailyPlatform implements DailyPlatform {
-  constructor(private readonly api: DiscordApi) {}
+  constructor(
+    private readonly api: DiscordApi,
+    /** Discord's global limit shared by every worker (rate-budget.ts); absent: this process only. */
+    private readonly gate?: RequestGate,
+  ) {}
 
-  static create(options: { botToken: string; apiUrl: string }): DiscordDailyPlatform {
-    // @discordjs/rest keeps Discord's global 50 requests/s and the per-route buckets, and sits out
-    // 429 retry_after; waits longer than this fail the attempt, and a later pass retries.
+  static create(options: { botToken: string; apiUrl: string; gate?: RequestGate }): DiscordDailyPlatform {
+    // Loaded now rather than on the first send, so a request the gate let through leaves at once.
+    if (options.gate) void import('@discordjs/rest').catch(() => undefined);
+    // @discordjs/rest keeps the per-route buckets and sits out 429 retry_after (waits longer than
+    // this fail the attempt, and a later pass retries); its global limiter counts this process
+    // only, so the gate holds the 50 requests/s across all workers.
     return new DiscordDailyPlatform(
       createDiscordApi({
         apiUrl: options.apiUrl,
@@ -111,6 +119,7 @@ export class DiscordDailyPlatform implements DailyPlatform {
         maxRateLimitWaitMs: 10_000,
         timeoutMs: 8000,
       }),
+      options.gate,
     );
   }
 
@@ -122,6 +131,7 @@ export class DiscordDailyPlatform implements DailyPlatform {
     // With enforce_nonce, a create retried within a few minutes returns the first message instead
     // of posting a second one: the retry after a lost response or a crash is safe on Discord.
     const body: DailyDiscordBody = { ...toMessageBody(message), nonce: key.nonce, enforce_nonce: true };
+    await this.gate?.take();
     try {
       const out = await this.api.createMessage(channelId, body);
       return { messageRef: out.id };
@@ -131,6 +141,7 @@ export class DiscordDailyPlatform implements DailyPlatform {
   }
 
   async updateMessage(channelId: string, messageRef: string, message: Message): Promise<void> {
+    await this.gate?.take();
     try {
       await this.api.editMessage(channelId, messageRef, toMessageBody(message));
     } catch (err) {

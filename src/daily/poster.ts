@@ -17,9 +17,10 @@ import { ChannelGoneError, type DailyPlatform, type DailyPlatforms } from './pla
  * dynalite has none, and none are needed):
  *   1. claim   SET claim = (post d<yyyymmdd>, owner, lease) IF the slot is still the next one AND
  *              that day was not delivered AND no live claim exists
- *   2. post    the P#d<yyyymmdd> item with its question, written only if absent
+ *   2. post    the P#d<yyyymmdd> item with its question, written only if absent, and the question
+ *              appended to the channel's history (its own item; once per post id)
  *   3. send    the platform call (Discord: nonce + enforce_nonce)
- *   4. mark    SET delivered = d<yyyymmdd>, asked += question, next slot; REMOVE claim IF we hold it
+ *   4. mark    SET delivered = d<yyyymmdd>, next slot; REMOVE claim IF we hold it
  *
  * What a crash (or a timeout, or a second scheduler) at each point does:
  *   - before 1: nothing happened; the channel is still due and the next pass posts. No loss.
@@ -127,6 +128,9 @@ export class DailyPoster {
     // A retry after a crash finds the first attempt's post and keeps its question.
     const post = await store.putPostIfAbsent(channel, candidate);
     const question = questionsById.get(post.questionId) ?? picked;
+    // Before the send, so nothing but the mark sits between the send and step 4; a question that
+    // never went out (the channel is gone) only waits a cycle.
+    await store.appendAsked(channel, postId, question.id, record);
     const recap = record.lastDailyPostId
       ? await this.recap(channel, record.lastDailyPostId, timeZone)
       : undefined;

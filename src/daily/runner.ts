@@ -14,6 +14,7 @@ import {
 } from './pass.ts';
 import { type DailyPlatforms, DiscordDailyPlatform, SlackDailyPlatform } from './platforms.ts';
 import { DailyPoster } from './poster.ts';
+import { DISCORD_REQUESTS_PER_SECOND, SharedRateBudget } from './rate-budget.ts';
 
 /**
  * The scheduler wired once per process: store, platform clients and poster. The EventBridge
@@ -30,6 +31,7 @@ export interface DailyRunner {
 
 export function platformsFor(
   config: Pick<Config, 'slackBotToken' | 'slackApiUrl' | 'discordBotToken' | 'discordApiUrl'>,
+  store?: StudyStore,
 ): DailyPlatforms {
   return {
     ...(config.slackBotToken
@@ -40,6 +42,15 @@ export function platformsFor(
           discord: DiscordDailyPlatform.create({
             botToken: config.discordBotToken,
             apiUrl: config.discordApiUrl,
+            // Every worker draws on one budget in the table: Discord's 50/s is for the bot in all.
+            ...(store
+              ? {
+                  gate: new SharedRateBudget(store, {
+                    key: 'discord',
+                    perSecond: DISCORD_REQUESTS_PER_SECOND,
+                  }),
+                }
+              : {}),
           }),
         }
       : {}),
@@ -65,10 +76,8 @@ export function createDailyRunner(deps: {
 
 export function createDailyRunnerFromConfig(config: Config): DailyRunner {
   const doc = createDocumentClient({ endpoint: config.dynamoEndpoint, region: config.region });
-  return createDailyRunner({
-    store: new DynamoStudyStore(doc, config.tableName),
-    platforms: platformsFor(config),
-  });
+  const store = new DynamoStudyStore(doc, config.tableName);
+  return createDailyRunner({ store, platforms: platformsFor(config, store) });
 }
 
 export type { DailyQueue };

@@ -6,7 +6,9 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { content } from '../content/index.ts';
 import type { Subscription } from '../engines/schedule/schedule.ts';
+import { QuestionCodec, questionCode } from './question-codes.ts';
 import type {
   AnswerEntry,
   AnswerFact,
@@ -21,6 +23,7 @@ import type {
   PersonRef,
   PostRecord,
   ProfileRecord,
+  StudyQueue,
   StudyStore,
   TenantRef,
   WriteResult,
@@ -31,11 +34,17 @@ import type {
  *
  * Layout (single table, see infra/table.json):
  *   U#<tenant>#<user>     C#<question>   a person's FSRS card; gsi1 DUE#<tenant>#<user> / <due ISO>#<question>
- *   U#<tenant>#<user>     PROFILE        retention and today's new-card count
- *   CH#<tenant>#<channel> META           the channel: asked history, time zone, daily subscription;
+ *   U#<tenant>#<user>     PROFILE        retention and the channels answered in
+ *   U#<tenant>#<user>     SEEN           questions the person has cards for (3-byte codes) and today's
+ *                                        new-card count; gsi1 DUE#<tenant>#<user> / !SEEN, so it sorts
+ *                                        before the cards and one Query returns both
+ *   CH#<tenant>#<channel> META           the channel: time zone, daily subscription;
  *                                        gsi1 SCHED#<shard> / <nextPostAt ISO>#<tenant>#<channel> while subscribed
+ *   CH#<tenant>#<channel> HIST           the questions of the current cycle (3-byte codes), never on an index
  *   CH#<tenant>#<channel> P#<post>       a channel question post with its answer counts
- *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. all-time, gsi2 LBW#..#<week> by score
+ *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. / <score> all-time,
+ *                                        gsi2 LBW#.. / <week>#<score> (the newest week sorts first)
+ *   RATE#<key>#<window>   RATE           a shared request budget for one time window; TTL
  *   ONCE#<tenant>#<delivery>  ONCE    a platform delivery already acted on (replays post nothing); TTL
  *   CH#<tenant>#<channel> A#<post>#<user> a person's first answer to a post, written once its other
  *                                        writes are done; expires (TTL) a week after the post closes
@@ -46,6 +55,10 @@ import type {
  * never exists without its card update. The member's points and the post's count follow, each a
  * conditional single-item write that checks whether this answer's key was already applied. A
  * retry re-reads, skips what is done and completes the rest, converging on the state of one answer.
+ *
+ * Bounded items: no item grows with a channel's age or size. The history holds at most the bank
+ * (question-codes.ts); a post keeps only its recent answerers as a retry guard (COUNT_GENERATION);
+ * a member's applied keys and a card's answers keep the last few.
  */
 
 /**
@@ -69,7 +82,7 @@ const personPk = (p: PersonRef) => `U#${tenantKey(p)}#${p.userId}`;
 const duePk = (p: PersonRef) => `DUE#${tenantKey(p)}#${p.userId}`;
 const channelPk = (c: ChannelRef) => `CH#${tenantKey(c)}#${c.channelId}`;
 const allTimePk = (c: ChannelRef) => `LBA#${tenantKey(c)}#${c.channelId}`;
-const weekPk = (c: ChannelRef, weekKey: string) => `LBW#${tenantKey(c)}#${c.channelId}#${weekKey}`;
+const weekPk = (c: ChannelRef) => `LBW#${tenantKey(c)}#${c.channelId}`;
 /** Zero-padded so the string sort key orders scores numerically. */
 const scoreKey = (score: number, userId: string) =>
   `${String(Math.max(0, score)).padStart(10, '0')}#${userId}`;
@@ -85,6 +98,17 @@ const CLAIM_FIELDS = 'claimPost, claimOwner, claimUntil, claimAttempts';
 // How many past days of applied-answer markers a member item keeps; retries come within minutes.
 const APPLIED_DAYS_KEPT = 2;
 const CARD_ANSWERS_KEPT = 8;
+/**
+ * A post's count guard: answerers are kept in generations of this many (by the count the writer
+ * read), and a write keeps its own generation and the one each side, dropping older ones. A retry or
+ * a concurrent copy of an answer comes within seconds, long before that many others answer; a click
+ * after the answer is done finds its A# fact and writes nothing. 16 Discord ids a generation keep the
+ * post item under one write unit.
+ */
+const COUNT_GENERATION = 16;
+const countAttr = (g: number) => `cg${g}`;
+const SEEN_SK = '!SEEN';
+const HISTORY_WRITE_ATTEMPTS = 8;
 
 function isConditionFailure(err: unknown): boolean {
   return (err as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -113,7 +137,9 @@ function toPost(item: Item | undefined): PostRecord | undefined {
     daily: Boolean(item.daily),
     answered: (item.answered as number | undefined) ?? 0,
     correct: (item.correct as number | undefined) ?? 0,
-    counted: item.counted instanceof Set ? [...(item.counted as Set<string>)] : [],
+    counted: Object.entries(item).flatMap(([k, v]) =>
+      /^cg\d+$/.test(k) && v instanceof Set ? [...(v as Set<string>)] : [],
+    ),
     ...(item.messageRef ? { messageRef: item.messageRef as string } : {}),
     ...(typeof item.closesAt === 'string' ? { closesAt: item.closesAt } : {}),
   };
@@ -128,14 +154,16 @@ function toFact(item: Item | undefined): AnswerFact | undefined {
   };
 }
 
-function toChannel(item: Item | undefined): ChannelRecord | undefined {
+function toChannel(
+  item: Item | undefined,
+  history: { asked: string[]; askedVersion: number },
+): ChannelRecord | undefined {
   if (!item) return undefined;
   const str = (k: string) => (typeof item[k] === 'string' ? (item[k] as string) : undefined);
   const claimPost = str('claimPost');
   return {
-    asked: (item.asked as string[] | undefined) ?? [],
+    ...history,
     ...(item.timeZone ? { timeZone: item.timeZone as string } : {}),
-    ...(item.lastPostId ? { lastPostId: item.lastPostId as string } : {}),
     ...(item.dailySub ? { subscription: item.dailySub as Subscription } : {}),
     ...(str('nextPostAt') ? { nextPostAt: str('nextPostAt') } : {}),
     ...(item.dailyPause ? { paused: item.dailyPause as PauseRecord } : {}),
@@ -171,16 +199,22 @@ function toMember(item: Item | undefined): MemberRecord | undefined {
     answered: (item.answered as number | undefined) ?? 0,
     correct: (item.correct as number | undefined) ?? 0,
     applied,
+    ...(typeof item.tz === 'string' ? { timeZone: item.tz } : {}),
   };
 }
 
 export class DynamoStudyStore implements StudyStore {
   readonly metrics: StoreMetrics = { requests: 0, capacityUnits: 0 };
+  private readonly codec: QuestionCodec;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    /** The bank the history and seen codes are read against. */
+    questionIds: readonly string[] = content.questions.map((q) => q.id),
+  ) {
+    this.codec = new QuestionCodec(questionIds);
+  }
 
   /** Sends one command, counting it and the capacity it consumed. */
   private async send<T>(command: { input: object }): Promise<T> {
@@ -206,15 +240,56 @@ export class DynamoStudyStore implements StudyStore {
     }
   }
 
-  async getChannel(channel: ChannelRef): Promise<ChannelRecord | undefined> {
+  async getChannel(
+    channel: ChannelRef,
+    options: { asked?: boolean } = {},
+  ): Promise<ChannelRecord | undefined> {
+    if (options.asked === false) {
+      const out = await this.send<{ Item?: Item }>(
+        new GetCommand({ TableName: this.table, Key: this.metaKey(channel), ConsistentRead: true }),
+      );
+      return toChannel(out.Item, { asked: [], askedVersion: 0 });
+    }
+    // The channel and its history in one request.
+    const keys = [this.metaKey(channel), this.historyKey(channel)];
+    const found = await this.batchGet(keys);
+    const meta = found.find((i) => i.sk === 'META');
+    const history = this.toHistory(found.find((i) => i.sk === 'HIST'));
+    if (!meta && history.askedVersion === 0) return undefined;
+    return toChannel(meta ?? {}, history);
+  }
+
+  private historyKey(channel: ChannelRef) {
+    return { pk: channelPk(channel), sk: 'HIST' };
+  }
+
+  private toHistory(item: Item | undefined): { asked: string[]; askedVersion: number } {
+    return {
+      asked: this.codec.decode(item?.codes as Uint8Array | undefined),
+      askedVersion: (item?.v as number | undefined) ?? 0,
+    };
+  }
+
+  private async readHistory(channel: ChannelRef) {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({
-        TableName: this.table,
-        Key: { pk: channelPk(channel), sk: 'META' },
-        ConsistentRead: true,
-      }),
+      new GetCommand({ TableName: this.table, Key: this.historyKey(channel), ConsistentRead: true }),
     );
-    return toChannel(out.Item);
+    return { ...this.toHistory(out.Item), lastPost: out.Item?.lastPost as string | undefined };
+  }
+
+  /** BatchGetItem, asking again for keys DynamoDB left unprocessed under load. */
+  private async batchGet(keys: Item[]): Promise<Item[]> {
+    let pending: Item[] = keys;
+    const found: Item[] = [];
+    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+      const out = await this.send<{
+        Responses?: Record<string, Item[]>;
+        UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
+      }>(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }));
+      found.push(...(out.Responses?.[this.table] ?? []));
+      pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    }
+    return found;
   }
 
   async setChannelTimeZone(channel: ChannelRef, timeZone: string): Promise<void> {
@@ -230,7 +305,7 @@ export class DynamoStudyStore implements StudyStore {
     );
   }
 
-  async createPost(channel: ChannelRef, post: PostRecord): Promise<void> {
+  async createPost(channel: ChannelRef, post: PostRecord, known?: ChannelRecord): Promise<void> {
     const { counted: _counted, ...rest } = post;
     await this.send(
       new PutCommand({
@@ -239,26 +314,41 @@ export class DynamoStudyStore implements StudyStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    await this.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: channelPk(channel), sk: 'META' },
-        UpdateExpression: 'SET asked = list_append(if_not_exists(asked, :empty), :q), lastPostId = :p',
-        ExpressionAttributeValues: { ':empty': [], ':q': [post.questionId], ':p': post.postId },
-      }),
-    );
+    await this.appendAsked(channel, post.postId, post.questionId, known);
   }
 
-  async setPostMessageRef(channel: ChannelRef, postId: string, messageRef: string): Promise<void> {
-    await this.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: channelPk(channel), sk: `P#${postId}` },
-        UpdateExpression: 'SET messageRef = :m',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':m': messageRef },
-      }),
-    );
+  async appendAsked(
+    channel: ChannelRef,
+    postId: string,
+    questionId: string,
+    known?: Pick<ChannelRecord, 'asked' | 'askedVersion'>,
+  ): Promise<void> {
+    // Read-modify-write on the version read: two posts at once in one channel both land, in turn.
+    let seen: { asked: string[]; askedVersion: number; lastPost?: string | undefined } =
+      known ?? (await this.readHistory(channel));
+    for (let attempt = 0; attempt < HISTORY_WRITE_ATTEMPTS; attempt++) {
+      if (seen.lastPost === postId) return;
+      let packed: Uint8Array | undefined;
+      for (const id of seen.asked) packed = this.codec.append(packed, id);
+      packed = this.codec.append(packed, questionId);
+      const written = await this.sendWrite(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...this.historyKey(channel),
+            ...(packed.length ? { codes: packed } : {}),
+            v: seen.askedVersion + 1,
+            lastPost: postId,
+          },
+          ...(seen.askedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': seen.askedVersion } }),
+        }),
+      );
+      if (written === 'ok') return;
+      seen = await this.readHistory(channel);
+    }
+    throw new Error(`could not append to the history of ${channelPk(channel)}`);
   }
 
   async getPost(channel: ChannelRef, postId: string): Promise<PostRecord | undefined> {
@@ -280,17 +370,7 @@ export class DynamoStudyStore implements StudyStore {
       { pk: personPk(person), sk: 'PROFILE' },
       { pk: channelPk(channel), sk: `A#${postId}#${person.userId}` },
     ];
-    let pending: Item[] = keys;
-    const found: Item[] = [];
-    // BatchGetItem may leave keys unprocessed under load; ask again for those only.
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const out = await this.send<{
-        Responses?: Record<string, Item[]>;
-        UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
-      }>(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }));
-      found.push(...(out.Responses?.[this.table] ?? []));
-      pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    }
+    const found = await this.batchGet(keys);
     const pick = (pk: unknown, sk: unknown) => found.find((i) => i.pk === pk && i.sk === sk);
     const post = toPost(pick(keys[0]!.pk, keys[0]!.sk));
     const card = toCard(pick(keys[1]!.pk, keys[1]!.sk));
@@ -388,8 +468,8 @@ export class DynamoStudyStore implements StudyStore {
       ':correct': next.correct,
       ':g1pk': allTimePk(channel),
       ':g1sk': scoreKey(next.score, next.userId),
-      ':g2pk': weekPk(channel, next.weekKey),
-      ':g2sk': scoreKey(next.weekScore, next.userId),
+      ':g2pk': weekPk(channel),
+      ':g2sk': `${next.weekKey}#${scoreKey(next.weekScore, next.userId)}`,
       ':key': expected.key,
       ':keySet': new Set([expected.key]),
     };
@@ -400,6 +480,10 @@ export class DynamoStudyStore implements StudyStore {
     if (next.userName) {
       set += ', userName = :userName';
       values[':userName'] = next.userName;
+    }
+    if (next.timeZone) {
+      set += ', tz = :tz';
+      values[':tz'] = next.timeZone;
     }
     // Optimistic concurrency on `answered` (it grows with every answer), and never the same key twice.
     let condition = 'NOT contains(#today, :key) AND NOT contains(#yday, :key) AND ';
@@ -431,14 +515,36 @@ export class DynamoStudyStore implements StudyStore {
     return toMember(out.Item);
   }
 
-  async countPostAnswer(channel: ChannelRef, postId: string, userId: string, correct: boolean) {
+  async countPostAnswer(
+    channel: ChannelRef,
+    postId: string,
+    userId: string,
+    correct: boolean,
+    answeredSeen = 0,
+  ) {
+    // The generation comes from the count this writer read; copies of one answer read nearly the
+    // same count, so each finds the other's mark in its own generation or the one either side.
+    const g = Math.floor(answeredSeen / COUNT_GENERATION);
+    const names: Record<string, string> = {
+      '#prev': countAttr(g - 1),
+      '#cur': countAttr(g),
+      '#next': countAttr(g + 1),
+    };
+    const removes: string[] = [];
+    for (let old = g - 2; old >= Math.max(0, g - 4); old--) {
+      names[`#old${removes.length}`] = countAttr(old);
+      removes.push(`#old${removes.length}`);
+    }
     try {
       const out = await this.send<{ Attributes?: Item }>(
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: channelPk(channel), sk: `P#${postId}` },
-          UpdateExpression: 'ADD answered :one, correct :c, counted :u',
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(counted, :user)',
+          UpdateExpression: `ADD answered :one, correct :c, #cur :u${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression:
+            'attribute_exists(pk) AND NOT contains(#prev, :user) AND NOT contains(#cur, :user) ' +
+            'AND NOT contains(#next, :user)',
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: {
             ':one': 1,
             ':c': correct ? 1 : 0,
@@ -463,12 +569,42 @@ export class DynamoStudyStore implements StudyStore {
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-        ExpressionAttributeValues: { ':pk': duePk(person), ':now': `${now.toISOString()}~` },
+        // From '0': the SEEN item ('!SEEN') sorts before every due time and is not a card.
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :now',
+        ExpressionAttributeValues: { ':pk': duePk(person), ':from': '0', ':now': `${now.toISOString()}~` },
         Limit: limit,
       }),
     );
     return (out.Items ?? []).map((i) => toCard(i)!);
+  }
+
+  async studyQueue(person: PersonRef, limit: number): Promise<StudyQueue> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': duePk(person) },
+        Limit: limit + 1,
+      }),
+    );
+    const items = out.Items ?? [];
+    const seenItem = items.find((i) => i.sk === 'SEEN');
+    const cards = items.filter((i) => i.sk !== 'SEEN').map((i) => toCard(i)!);
+    const codes = seenItem?.seen instanceof Set ? [...(seenItem.seen as Set<Uint8Array>)] : [];
+    return {
+      cards: cards.slice(0, limit),
+      ...(seenItem
+        ? {
+            seen: {
+              questionIds: codes.flatMap((c) => this.codec.ids(c)),
+              complete: seenItem.complete === true,
+              newCount: (seenItem.newCount as number | undefined) ?? 0,
+              ...(typeof seenItem.newDay === 'string' ? { newDay: seenItem.newDay } : {}),
+            },
+          }
+        : {}),
+    };
   }
 
   async listCards(person: PersonRef): Promise<CardRecord[]> {
@@ -495,9 +631,7 @@ export class DynamoStudyStore implements StudyStore {
     );
     return {
       retention: (out.Item?.retention as number | undefined) ?? 0.9,
-      newCount: (out.Item?.newCount as number | undefined) ?? 0,
       channels: out.Item?.channels instanceof Set ? [...(out.Item.channels as Set<string>)].sort() : [],
-      ...(out.Item?.newDay ? { newDay: out.Item.newDay as string } : {}),
     };
   }
 
@@ -512,25 +646,60 @@ export class DynamoStudyStore implements StudyStore {
     );
   }
 
-  async noteNewCard(person: PersonRef, day: string): Promise<void> {
+  private seenKey(person: PersonRef) {
+    return { pk: personPk(person), sk: 'SEEN' };
+  }
+
+  async noteNewCard(person: PersonRef, day: string, questionId: string): Promise<void> {
     // Same day: add one. New day: start again at one. Two conditional tries, no read needed.
-    const key = { pk: personPk(person), sk: 'PROFILE' };
+    const values = {
+      ':one': 1,
+      ':day': day,
+      ':seen': new Set([questionCode(questionId)]),
+      ':g1pk': duePk(person),
+      ':g1sk': SEEN_SK,
+    };
     const sameDay = await this.sendWrite(
       new UpdateCommand({
         TableName: this.table,
-        Key: key,
-        UpdateExpression: 'ADD newCount :one',
+        Key: this.seenKey(person),
+        UpdateExpression: 'SET gsi1pk = :g1pk, gsi1sk = :g1sk ADD newCount :one, seen :seen',
         ConditionExpression: 'newDay = :day',
-        ExpressionAttributeValues: { ':one': 1, ':day': day },
+        ExpressionAttributeValues: values,
       }),
     );
     if (sameDay === 'ok') return;
     await this.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: key,
-        UpdateExpression: 'SET newDay = :day, newCount = :one',
-        ExpressionAttributeValues: { ':one': 1, ':day': day },
+        Key: this.seenKey(person),
+        UpdateExpression: 'SET newDay = :day, newCount = :one, gsi1pk = :g1pk, gsi1sk = :g1sk ADD seen :seen',
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
+  async noteSeen(
+    person: PersonRef,
+    questionIds: readonly string[],
+    backfill?: { day: string; count: number },
+  ): Promise<void> {
+    const values: Record<string, unknown> = { ':g1pk': duePk(person), ':g1sk': SEEN_SK };
+    let set = 'SET gsi1pk = :g1pk, gsi1sk = :g1sk';
+    if (backfill) {
+      // Written from a full read of the person's cards: from now on the set is the whole truth.
+      set +=
+        ', complete = :true, newDay = if_not_exists(newDay, :day), newCount = if_not_exists(newCount, :n)';
+      Object.assign(values, { ':true': true, ':day': backfill.day, ':n': backfill.count });
+    }
+    const codes = questionIds.map(questionCode);
+    if (codes.length) values[':seen'] = new Set(codes);
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.seenKey(person),
+        UpdateExpression: `${set}${codes.length ? ' ADD seen :seen' : ''}`,
+        ExpressionAttributeValues: values,
       }),
     );
   }
@@ -683,12 +852,13 @@ export class DynamoStudyStore implements StudyStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { status: 'claimed', record: toChannel(out.Attributes)! };
+      // The history lives on its own item (never on the due index): one more read, on a claim only.
+      return { status: 'claimed', record: toChannel(out.Attributes, await this.readHistory(channel))! };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
     // Why it failed decides what the scheduler does next; one read, only on the unhappy path.
-    const current = await this.getChannel(channel);
+    const current = await this.getChannel(channel, { asked: false });
     if (current?.nextPostAt !== claim.nextPostAt) return { status: 'moved' };
     if (current.lastDailyPostId === claim.postId) return { status: 'done' };
     return { status: 'busy' };
@@ -711,22 +881,15 @@ export class DynamoStudyStore implements StudyStore {
     channel: ChannelRef,
     done: { postId: string; questionId: string; nextPostAt: string; next: string; messageRef?: string },
   ): Promise<void> {
-    const delivered = {
-      ':pid': done.postId,
-      ':empty': [],
-      ':q': [done.questionId],
-    };
-    const set =
-      'SET lastDailyPostId = :pid, lastPostId = :pid, asked = list_append(if_not_exists(asked, :empty), :q)';
-    // Usually one write: delivered, history and the next slot together, on the claim we hold.
+    // Usually one write: delivered and the next slot together, on the claim we hold.
     const moved = await this.sendWrite(
       new UpdateCommand({
         TableName: this.table,
         Key: this.metaKey(channel),
-        UpdateExpression: `${set}, nextPostAt = :next, gsi1sk = :g1sk REMOVE ${CLAIM_FIELDS}`,
+        UpdateExpression: `SET lastDailyPostId = :pid, nextPostAt = :next, gsi1sk = :g1sk REMOVE ${CLAIM_FIELDS}`,
         ConditionExpression: 'claimPost = :pid AND nextPostAt = :slot',
         ExpressionAttributeValues: {
-          ...delivered,
+          ':pid': done.postId,
           ':next': done.next,
           ':g1sk': schedKey(channel, done.next),
           ':slot': done.nextPostAt,
@@ -735,17 +898,18 @@ export class DynamoStudyStore implements StudyStore {
     );
     if (moved === 'conflict') {
       // The schedule changed while we posted (re-subscribed, unsubscribed): still record the day as
-      // delivered so a new time today does not post again; the claim check keeps it to one append.
+      // delivered so a new time today does not post again.
       await this.sendWrite(
         new UpdateCommand({
           TableName: this.table,
           Key: this.metaKey(channel),
-          UpdateExpression: `${set} REMOVE ${CLAIM_FIELDS}`,
+          UpdateExpression: `SET lastDailyPostId = :pid REMOVE ${CLAIM_FIELDS}`,
           ConditionExpression: 'claimPost = :pid',
-          ExpressionAttributeValues: delivered,
+          ExpressionAttributeValues: { ':pid': done.postId },
         }),
       );
     }
+    // Read by the next daily post, which edits this message to its closed form.
     if (done.messageRef) {
       await this.sendWrite(
         new UpdateCommand({
@@ -796,25 +960,59 @@ export class DynamoStudyStore implements StudyStore {
 
   async topMembers(
     channel: ChannelRef,
-    period: { kind: 'all' } | { kind: 'week'; weekKey: string },
+    period: { kind: 'all' } | { kind: 'week'; weekKey: string } | { kind: 'latest-week' },
     limit: number,
   ): Promise<LeaderRow[]> {
-    const index = period.kind === 'all' ? 'gsi1' : 'gsi2';
-    const pk = period.kind === 'all' ? allTimePk(channel) : weekPk(channel, period.weekKey);
+    const query =
+      period.kind === 'all'
+        ? {
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': allTimePk(channel) },
+          }
+        : period.kind === 'week'
+          ? {
+              IndexName: 'gsi2',
+              KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :week)',
+              ExpressionAttributeValues: { ':pk': weekPk(channel), ':week': `${period.weekKey}#` },
+            }
+          : // Newest week first, best score first within it: the current week's top if it has scores.
+            {
+              IndexName: 'gsi2',
+              KeyConditionExpression: 'gsi2pk = :pk',
+              ExpressionAttributeValues: { ':pk': weekPk(channel) },
+            };
     const out = await this.send<{ Items?: Item[] }>(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
+      new QueryCommand({ TableName: this.table, ...query, ScanIndexForward: false, Limit: limit }),
     );
     return (out.Items ?? []).map((i) => ({
       userId: i.userId as string,
       ...(i.userName ? { userName: i.userName as string } : {}),
       score: (period.kind === 'all' ? i.score : i.weekScore) as number,
+      ...(period.kind === 'latest-week'
+        ? { weekKey: i.weekKey as string, ...(typeof i.tz === 'string' ? { timeZone: i.tz } : {}) }
+        : {}),
     }));
+  }
+
+  async takeRateBudget(key: string, windowStart: number, want: number, cap: number): Promise<number> {
+    // Each try asks for fewer, so a nearly spent window still hands out what is left.
+    for (let n = Math.min(want, cap); n > 0; n = Math.floor(n / 2)) {
+      const taken = await this.sendWrite(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `RATE#${key}#${windowStart}`, sk: 'RATE' },
+          UpdateExpression: 'ADD used :n SET expiresAt = if_not_exists(expiresAt, :exp)',
+          ConditionExpression: 'attribute_not_exists(used) OR used <= :left',
+          ExpressionAttributeValues: {
+            ':n': n,
+            ':left': cap - n,
+            ':exp': Math.floor(windowStart / 1000) + 3600,
+          },
+        }),
+      );
+      if (taken === 'ok') return n;
+    }
+    return 0;
   }
 }

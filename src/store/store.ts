@@ -39,9 +39,13 @@ export interface PostRecord {
   daily: boolean;
   answered: number;
   correct: number;
-  /** Users already counted in `answered` (a string set; bounded by the channel's size). */
+  /**
+   * Recent answerers already counted in `answered`: a guard for retries and concurrent copies of
+   * one answer, kept for the last few dozen answers only (the A# fact is the lasting record), so
+   * the post item stays the same size however many people answer.
+   */
   counted: string[];
-  /** Platform message reference (Slack ts, Discord message id) once posted. */
+  /** Platform message reference (Slack ts, Discord message id) once posted; the next daily post edits it. */
   messageRef?: string;
   /** After this moment (ISO) the post takes no answers; absent on posts made before posts closed. */
   closesAt?: string;
@@ -71,12 +75,19 @@ export interface MemberRecord {
   correct: number;
   /** Answer keys applied on each UTC epoch day (recent days only): makes the update idempotent. */
   applied: Record<number, string[]>;
+  /** The channel's time zone at the member's last answer (lets a board be read without the channel). */
+  timeZone?: string;
 }
 
 export interface ChannelRecord {
+  /**
+   * The questions asked in the channel's current cycle through the bank, oldest first, each once:
+   * at most the bank's size (see question-codes.ts).
+   */
   asked: string[];
+  /** The version of `asked` as read (0: none yet); an append only lands on the version it saw. */
+  askedVersion: number;
   timeZone?: string;
-  lastPostId?: string;
   /** The daily question's schedule, when the channel is subscribed. */
   subscription?: Subscription;
   /** When the next daily post is due (ISO); absent when unsubscribed or paused. */
@@ -112,26 +123,48 @@ export interface ProfileRecord {
   retention: number;
   /** Channels the person has answered in (for the Slack App Home leaderboards). */
   channels: string[];
-  newDay?: string;
-  newCount: number;
+}
+
+/** What picking a person's next study card needs, from one Query: see `studyQueue`. */
+export interface StudyQueue {
+  /** The person's cards, earliest due first (at most the limit asked for). */
+  cards: CardRecord[];
+  /**
+   * Questions the person has cards for, and today's new-card count. `complete` once written from a
+   * full read of the cards (`noteSeen` with `backfill`); before that the caller reads the cards.
+   */
+  seen?: { questionIds: string[]; newDay?: string; newCount: number; complete: boolean };
 }
 
 export interface LeaderRow {
   userId: string;
   userName?: string;
   score: number;
+  /** With `{ kind: 'latest-week' }`: the row's week and the channel zone it was counted in. */
+  weekKey?: string;
+  timeZone?: string;
 }
 
 export type WriteResult = 'ok' | 'conflict';
 
 /** Storage for the study engine. One DynamoDB implementation; only it knows keys and attributes. */
 export interface StudyStore {
-  getChannel(channel: ChannelRef): Promise<ChannelRecord | undefined>;
+  /** The channel; `{ asked: false }` skips reading the question history (callers that need the zone). */
+  getChannel(channel: ChannelRef, options?: { asked?: boolean }): Promise<ChannelRecord | undefined>;
   /** The zone the channel's days and weeks are counted in (set when it subscribes). */
   setChannelTimeZone(channel: ChannelRef, timeZone: string): Promise<void>;
-  /** Records a new channel post and appends its question to the channel's history. */
-  createPost(channel: ChannelRef, post: PostRecord): Promise<void>;
-  setPostMessageRef(channel: ChannelRef, postId: string, messageRef: string): Promise<void>;
+  /**
+   * Records a new channel post and appends its question to the channel's history (from `known`,
+   * the channel as the caller read it, when given; else read again).
+   */
+  createPost(channel: ChannelRef, post: PostRecord, known?: ChannelRecord): Promise<void>;
+  /** Appends a post's question to the channel's history once (a retry of the same post adds nothing). */
+  appendAsked(
+    channel: ChannelRef,
+    postId: string,
+    questionId: string,
+    known?: Pick<ChannelRecord, 'asked' | 'askedVersion'>,
+  ): Promise<void>;
   getPost(channel: ChannelRef, postId: string): Promise<PostRecord | undefined>;
 
   /** Post, card, member and the person's desired retention in one read: everything an answer needs. */
@@ -165,23 +198,35 @@ export interface StudyStore {
     expected: { answered: number | undefined; key: string; day: number },
   ): Promise<WriteResult>;
   getMember(channel: ChannelRef, userId: string): Promise<MemberRecord | undefined>;
-  /** Counts a person's answer on a post once; returns the post's counts after. */
+  /**
+   * Counts a person's answer on a post once; returns the post's counts after. `answeredSeen` is the
+   * post's count as the caller read it (it picks the guard generation; see the store).
+   */
   countPostAnswer(
     channel: ChannelRef,
     postId: string,
     userId: string,
     correct: boolean,
+    answeredSeen?: number,
   ): Promise<{ answered: number; correct: number } | 'already'>;
 
   /** Due cards, earliest first, from one Query on the due index. */
   dueCards(person: PersonRef, now: Date, limit: number): Promise<CardRecord[]>;
+  /** The person's earliest-due cards and seen questions, from one Query on the due index. */
+  studyQueue(person: PersonRef, limit: number): Promise<StudyQueue>;
   /** All of a person's cards (progress, and which questions they have seen). */
   listCards(person: PersonRef): Promise<CardRecord[]>;
   getProfile(person: PersonRef): Promise<ProfileRecord>;
   /** Remembers a channel the person answers in; idempotent (a set). */
   noteChannel(person: PersonRef, channelId: string): Promise<void>;
-  /** Counts a new card for today's new-card limit. */
-  noteNewCard(person: PersonRef, day: string): Promise<void>;
+  /** Counts a new study card for today's new-card limit and records its question as seen. */
+  noteNewCard(person: PersonRef, day: string, questionId: string): Promise<void>;
+  /** Records questions the person now has cards for (a set: idempotent), optionally with today's count. */
+  noteSeen(
+    person: PersonRef,
+    questionIds: readonly string[],
+    backfill?: { day: string; count: number },
+  ): Promise<void>;
   setRetention(person: PersonRef, retention: number): Promise<void>;
 
   /** A recommendation someone may share to the channel, kept for a day (TTL). */
@@ -212,8 +257,9 @@ export interface StudyStore {
   /** Writes the post item unless it exists; returns what is stored (a retry keeps the first question). */
   putPostIfAbsent(channel: ChannelRef, post: PostRecord): Promise<PostRecord>;
   /**
-   * Records a delivered daily post: releases the claim, marks the day delivered, appends the
-   * question to the history and moves the slot to `next` (if it is still `nextPostAt`).
+   * Records a delivered daily post: releases the claim, marks the day delivered, keeps the message
+   * reference on the post (the next daily post edits it closed) and moves the slot to `next` (if it
+   * is still `nextPostAt`). The question went into the history before the send (`appendAsked`).
    */
   completeDailyPost(
     channel: ChannelRef,
@@ -226,10 +272,19 @@ export interface StudyStore {
   /** Stops daily posts for good (until someone subscribes again) and takes the channel off the due index. */
   pauseSubscription(channel: ChannelRef, pause: PauseRecord): Promise<void>;
 
-  /** Top members by score from one Query on a score-sorted index. */
+  /**
+   * Top members by score from one Query on a score-sorted index. `latest-week` reads the newest
+   * week that has scores without knowing the channel's zone: rows carry their week and zone.
+   */
   topMembers(
     channel: ChannelRef,
-    period: { kind: 'all' } | { kind: 'week'; weekKey: string },
+    period: { kind: 'all' } | { kind: 'week'; weekKey: string } | { kind: 'latest-week' },
     limit: number,
   ): Promise<LeaderRow[]>;
+
+  /**
+   * Takes up to `want` of `cap` requests allowed in the window starting at `windowStart` (a rate
+   * budget shared by every process, e.g. Discord's global 50/s); returns how many were granted.
+   */
+  takeRateBudget(key: string, windowStart: number, want: number, cap: number): Promise<number>;
 }
