@@ -21,8 +21,8 @@ const BLIND_SETS = [
   // 225/261 (86.2%). Round 5 was tuned on it.
   { name: 'blind 2026-12-e (training)', path: 'test/eval/recommend-blind-2026-12-e.json' },
   // A sixth blind set (247), written while round 5 was tuned on the fifth; first seen: round 5
-  // 212/247 (85.8%).
-  { name: 'blind 2026-12-f', path: 'test/eval/recommend-blind-2026-12-f.json' },
+  // 212/247 (85.8%). Round 6 was tuned on it.
+  { name: 'blind 2026-12-f (training)', path: 'test/eval/recommend-blind-2026-12-f.json' },
   // The v2 author's own paraphrase batches (not blind; first seen per batch 62-83%).
   { name: 'paraphrases (training)', path: 'test/unit/engines/recommend/paraphrase-cases.json' },
 ];

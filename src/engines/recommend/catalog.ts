@@ -141,8 +141,7 @@ const IS: Record<string, Pred> = {
       f.payload || f.processing || f.turnaround || f.perDay || f.concurrency || said || w.current || named;
     // A scaling or rollout question that only describes the traffic does not ask for an endpoint type.
     const scalingTalk = any(v, 'askScaling targetMetric tiers fineControl');
-    if (!own && !multiTenant(v) && (scalingTalk || (pattern(v, 'peaks') && !pattern(v, 'intermittent'))))
-      return false;
+    if (!own && !multiTenant(v) && (scalingTalk || pattern(v, 'peaks'))) return false;
     const signals = any(
       v,
       'lowLatency largePayload smallPayload chain idleCost coldOk coldBad perRequest noInstances direct',

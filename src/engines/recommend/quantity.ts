@@ -61,9 +61,9 @@ const RATE: Unit = { kind: 'rate', f: 1, name: 'day' };
 const UNIT = new Map<string, Unit>();
 for (const line of [
   'size 1 bytes: bytes byte',
-  'size 1024 KB: kb kib kbs kilobyte kilobytes',
-  'size 1048576 MB: mb mib mbs meg megs megabyte megabytes',
-  'size 1073741824 GB: gb gib gbs gig gigs gigabyte gigabytes',
+  'size 1024 KB: kb kib kbs kilobyte kilobytes ko kio',
+  'size 1048576 MB: mb mib mbs meg megs mega megabyte megabytes mo mio',
+  'size 1073741824 GB: gb gib gbs gig gigs giga gigabyte gigabytes go gio',
   'size 1099511627776 TB: tb tib tbs terabyte terabytes',
   'duration 0.001 ms: ms msec msecs millis millisecond milliseconds',
   'duration 1 s: s sec secs second seconds',
@@ -457,13 +457,13 @@ duration wait a:^\s*(?:of\s+)?(?:bak\w*|soak|wait\w*|pause|cool ?down)\b
 duration wait b:\bbak(?:e|ing)\b|\bqueued?\b
 duration wait a:\bqueued?\b
 duration other a:^\s*(?:of|worth of)\s+(?:\S+\s+)?(?:data|history|logs|transactions|records|retention|events)\b
-duration other l:\b(?:last|past|over the|retention|keep|history|old)\s*$
+duration other l:\b(?:last|past|over the|retention|keep|history|old|since|for the last|for the past)\s*$
 duration other a:^\s*(?:outages?|downtime|incidents?|meetings?|standups?|sprints?|maintenance|drive|commute)\b
 duration turnaround l:\b(?:loading|spinner|progress|waits?|waiting|show\w*)\b[^,;]*\bfor\s*$
 duration test-duration l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b & @longOrTest
 duration wait l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b
 duration turnaround l:\bp9\d\b\s*(?:latency\s*)?(?:needs?|must|should|has to|have to|target|sla|slo)\b[^,;]*$
-duration test-duration s:\b(?:shadow|tests?|testing|experiments?|a/b|canary|pilot|trial)\b & @long
+duration test-duration s:\b(?:shadow|tests?|testing|experiments?|a/b|canary|pilot|trial|compar\w*)\b & @long
 duration processing b:\bp\d\d\b\s*(?:latency)?\s*(?:of|is|=|:)?\s*(?:about|~)?\s*$ & !b:(?:<|under|below|must|within|budget|sla|slo|target|need\w*)\s*$ & @atLeastASecond
 duration turnaround @workAfter & @turnaroundLast & l:\b(?:within|by|under|in under|results?|answers?|budget|sla|slo|p9\d)\b
 duration processing @workAfter

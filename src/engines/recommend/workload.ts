@@ -156,7 +156,7 @@ const OPTION_NAMES: [InferenceChoice, RegExp][] = [
   ],
   [
     'async',
-    /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue)\b|\basync or\b|\bor async\b|(?<=\bon )async\b|^\s*async\b(?=[,:;])/g,
+    /\b(?:async|asynch?|asynchronous) (?:endpoints?|inference|queue|backlog)\b|\basync or\b|\bor async\b|(?<=\bon )async\b|^\s*async\b(?=[,:;])/g,
   ],
   ['batch', /\bbatch transform\b|\bor batch\b/g],
   ['multi-model', /\b(?:multi[- ]model endpoints?|mmes?)\b/g],
@@ -169,7 +169,7 @@ const OWNED =
   /\b(our|my|their|the|this|running|on an?|on|have an?|has an?|uses?|using|for an?|with an?|on sagemaker|on aws)\s*(?:\w+\s+)?$|\bwe (?:run|use|host|serve)\b[^,.;]{0,40}$/;
 /** "can we do a serverless ...", "is serverless ok?", "we'd love serverless": a proposal, not what runs. */
 const PROPOSED =
-  /\b(?:would|could|should|can|do|shall) (?:we|i|you) (?:\w+ ){0,3}$|\b(?:love|wants?|prefer|consider\w*|instead of|maybe|told me|thinking|planning|wondering|or|if|i'?d|we'?d)\b[^,;.]*$|\bis (?:\w+ ){0,2}$/;
+  /\b(?:would|could|should|can|do|shall) (?:we|i|you) (?:\w+ ){0,3}$|\b(?:love|wants?|prefer|consider\w*|instead of|maybe|told me|say(?:s|ing)?|suggest\w*|thinking|planning|wondering|or|if|i'?d|we'?d)\b[^,;.]*$|\bis (?:\w+ ){0,2}$/;
 const PROPOSED_AFTER =
   /^(?: endpoints?| inference)?\s*(?:is |are )?(?:\w+ )?(?:ok|okay|fine|work|fit|enough|possible|better|worth|dumb|overkill|too|necessary|needed|a good|right|the best|cut it|or\b)/;
 
@@ -360,6 +360,10 @@ export function readWorkload(input: unknown): Workload {
   )
     add(w, 'tiers', { ...fromText(t0, t1), mode: modeOf(text, 'tiers', t0, t1) });
   readOptions(w, text, fromText);
+  // "a fleet of 30 ml.g5.2xlarge on one variant": instances behind an endpoint, so a real-time one.
+  const fleet = w.quantities.find((q) => q.role === 'instances');
+  if (!w.current && w.named.size === 0 && fleet && /\b(?:ml\.[a-z]+\d|endpoint|variant)/.test(text))
+    w.current = { value: 'real-time', source: fromText(fleet.at[0], fleet.at[1]) };
   readPatterns(w);
   readTriStates(w);
   return w;
@@ -385,7 +389,15 @@ function readOptions(w: Workload, text: string, fromText: (s: number, e: number)
         !inUse &&
         (PROPOSED.test(before) || PROPOSED_AFTER.test(text.slice(e, e + 24))) &&
         !/\b(we run|runs on|hosted on|our|my|their|this|existing)\b/.test(before);
-      if ((mode === 'stated' || mode === 'asked') && owned && !proposed && !w.current)
+      // "how do I make an async endpoint scale out from zero?", "if we move to serverless, do we still
+      // need scaling policies?": in a question about scaling or a rollout, the endpoint is the premise.
+      const premise =
+        mode !== 'negated' &&
+        mode !== 'listed' &&
+        // What someone else suggests ("my manager keeps saying 'real-time'") is no premise.
+        !/\b(?:say(?:s|ing)?|suggest\w*|told|recommend\w*)\b[^.;]*$|['"]\s*$/.test(before) &&
+        /\b(?:scal\w*|roll ?outs?|deploy\w*|update|shadow|canary)\b/.test(sentenceOf(text, s, e).sentence);
+      if ((((mode === 'stated' || mode === 'asked') && owned && !proposed) || premise) && !w.current)
         w.current = { value: opt, source: fromText(s, e) };
       // "thinking of serverless", "I'd use real-time": an option considered, not one wanted.
       const named = w.named.get(opt);
