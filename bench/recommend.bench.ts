@@ -24,8 +24,8 @@ const BLIND_SETS = [
   // 212/247 (85.8%). Round 6 was tuned on it.
   { name: 'blind 2026-12-f (training)', path: 'test/eval/recommend-blind-2026-12-f.json' },
   // A seventh blind set (261), written while round 6 was tuned on the sixth; first seen: round 6
-  // 226/261 (86.6%).
-  { name: 'blind 2026-12-g', path: 'test/eval/recommend-blind-2026-12-g.json' },
+  // 226/261 (86.6%). Round 7 was tuned on it.
+  { name: 'blind 2026-12-g (training)', path: 'test/eval/recommend-blind-2026-12-g.json' },
   // The v2 author's own paraphrase batches (not blind; first seen per batch 62-83%).
   { name: 'paraphrases (training)', path: 'test/unit/engines/recommend/paraphrase-cases.json' },
 ];

@@ -110,6 +110,7 @@ const IS: Record<string, Pred> = {
   turnaround: (v) => fig(v, 'turnaround') !== undefined,
   longJob: (v) => (fig(v, 'processing') ?? 0) > limit('async.timeout.default'),
   overAsync: (v) => (fig(v, 'payload') ?? 0) > limit('async.payload.max'),
+  overBatch: (v) => (fig(v, 'payload') ?? 0) > limit('batch.payload.max'),
   records: (v) => (fig(v, 'records') ?? 0) > 0,
   peaks: (v) => pattern(v, 'peaks') || (pattern(v, 'business-hours') && v.inference !== 'async'),
   noPolicy: (v) => v.inference === 'serverless' || v.inference === 'batch',

@@ -13,7 +13,7 @@ export const MAX_CHARS = 20_000;
 type InferenceChoice = (typeof INFERENCE_OPTIONS)[number];
 
 const CONCEPTS =
-  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy gpuNeed policyTalk minOne cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
+  'sync syncWeak wait lowLatency coldOk coldBad steady spiky intermittent idleCost noInstances cost peaks businessHours fullyPredictable offline perRequest manyModels sharedEndpoint sameFramework mixedFrameworks chain direct prepost offlineComparison gpu deepModel classicModel customCuda neuron inf1 throughput elasticInference byoc script stock airflow stepFunctions kubeflow mlflow smPipelines askOrchestration multiCloud awsOnly programming declarative terraform pulumi cdk cloudformation askIac lambda ecs k8sControl managed askTarget onDevice compile fleet edgeManager shadow abTest canary linear rolling allAtOnce rollback rollout gradual liveValidate marketplace variants dataCapture askScaling targetMetric tiers fineControl scaleToZero slowScaling modelMonitor inferenceRecommender modelRegistry pipelineCaching eventbridge cicd network kms networkIsolation qualityGate askInstance askContainer largePayload smallPayload cpuOnly unhappy gpuNeed policyTalk compiled unsplittable minOne cloudSide coarse retrain deployVerb pipelineTool iacLogic kubeflowName eksEcs serveHost onK8s edgeName';
 export type Concept = Words<typeof CONCEPTS>;
 
 /** content/recommend/lexicon.txt: one concept a line, its name, then its pattern. */
@@ -72,7 +72,7 @@ if (
 
 /** Concepts whose pattern already carries its negation ("no cold starts", "can't afford a second fleet"). */
 const KEEPS_NEGATION = new Set(
-  'idleCost coldBad coldOk rolling noInstances offline wait intermittent offlineComparison fullyPredictable lowLatency sharedEndpoint'.split(
+  'idleCost coldBad coldOk rolling noInstances offline wait intermittent offlineComparison fullyPredictable lowLatency sharedEndpoint businessHours'.split(
     ' ',
   ),
 );
@@ -137,7 +137,7 @@ export interface Workload {
 }
 
 const NEGATION =
-  /\b(no|not|never|nobody|nothing|without|w\/o|don'?t|dont|doesn'?t|doesnt|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|cant|cannot|nor|refuses? to (?:learn|use|touch)|no need (?:for|to)|rather than|instead of|avoid|don'?t care about|not need)\b[^,;.]{0,28}$|\bzero\s+$/;
+  /\b(no|not|never|nobody|nothing|without|w\/o|don'?t|dont|doesn'?t|doesnt|didn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|cant|cannot|nor|refuses? to (?:learn|use|touch)|no need (?:for|to)|rather than|instead of|avoid|don'?t care about|not need)\b[^,;.]{0,28}$|\bzero\s+$|\b(?:rather|prefer)\b[^,;.]{0,30}\bthan\s*$/;
 const NEGATION_AFTER =
   /^\s*\?\s*(?:no|nope)\b|^\s*[:=]?\s*(?:is |are |isn'?t |aren'?t )?(?:not (?:needed|required|necessary|important|a concern|wanted|an option)|off the table|a no-?go|unnecessary|isn'?t needed|aren'?t needed|not required|optional)/;
 const PAST = /\b(did|last (?:quarter|year|month|week|time)|previously|used to|already (?:did|ran|tried))\b/;
@@ -188,6 +188,18 @@ function normalise(input: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ')
     .replace(/([a-z0-9,)%])\r?\n(?=[ \t]*[a-z(~"'])/g, (m, c: string) => `${c}${' '.repeat(m.length - 1)}`);
+}
+
+const NAMED =
+  /\b(?:called|named|codenamed?|code ?name(?: is)?|title (?:says|is)|name is)\s+['"]?(?:[\w-]+\s+){0,2}$/;
+/**
+ * A word used as a name ("our team is literally called Real-Time Analytics", "the ticket title says
+ * 'real-time'", "a 'serverless first' policy") says nothing about the workload.
+ */
+function isName(text: string, s: number, e: number): boolean {
+  const quoted =
+    /['"]$/.test(text.slice(Math.max(0, s - 1), s)) && /^[\w\s-]{0,20}['"]/.test(text.slice(e, e + 22));
+  return quoted || NAMED.test(text.slice(Math.max(0, s - 40), s));
 }
 
 /** The sentence around a span, and the clause before it: bounded windows keep long logs linear. */
@@ -277,10 +289,11 @@ export function readWorkload(input: unknown): Workload {
   }
   for (const [c, { re, starts }] of LEXICON)
     for (const m of starts && !starts.some((p) => text.includes(p)) ? [] : text.matchAll(re))
-      add(w, c, {
-        ...fromText(m.index, m.index + m[0].length),
-        mode: modeOf(text, c, m.index, m.index + m[0].length),
-      });
+      if (!isName(text, m.index, m.index + m[0].length))
+        add(w, c, {
+          ...fromText(m.index, m.index + m[0].length),
+          mode: modeOf(text, c, m.index, m.index + m[0].length),
+        });
   for (const group of ALTERNATIVES) {
     const ms = group.flatMap((c) => (w.mentions.get(c) ?? []).map((m) => ({ c, m })));
     for (const a of ms)
@@ -361,9 +374,13 @@ export function readWorkload(input: unknown): Workload {
     add(w, 'tiers', { ...fromText(t0, t1), mode: modeOf(text, 'tiers', t0, t1) });
   readOptions(w, text, fromText);
   // "a fleet of 30 ml.g5.2xlarge on one variant": instances behind an endpoint, so a real-time one.
-  const fleet = w.quantities.find((q) => q.role === 'instances');
-  if (!w.current && w.named.size === 0 && fleet && /\b(?:ml\.[a-z]+\d|endpoint|variant)/.test(text))
-    w.current = { value: 'real-time', source: fromText(fleet.at[0], fleet.at[1]) };
+  const fleet =
+    w.quantities.find((q) => q.role === 'instances' && /\b(?:endpoint|variant)/.test(text))?.at ??
+    ((m) => (m ? ([m.index, m.index + m[0].length] as [number, number]) : undefined))(
+      /\b\d+\s*(?:x\s*)?ml\.[a-z]+\d[\w.]*/.exec(text),
+    );
+  if (!w.current && w.named.size === 0 && fleet)
+    w.current = { value: 'real-time', source: fromText(...fleet) };
   readPatterns(w);
   readTriStates(w);
   return w;
@@ -373,6 +390,7 @@ function readOptions(w: Workload, text: string, fromText: (s: number, e: number)
   for (const [opt, re] of OPTION_NAMES)
     for (const m of text.matchAll(re)) {
       const [s, e] = [m.index, m.index + m[0].length];
+      if (isName(text, s, e)) continue;
       const listed =
         /\bor\b/.test(m[0]) ||
         /\b(?:or|vs\.?)\s*$/.test(text.slice(Math.max(0, s - 6), s)) ||
@@ -396,7 +414,9 @@ function readOptions(w: Workload, text: string, fromText: (s: number, e: number)
         mode !== 'listed' &&
         // What someone else suggests ("my manager keeps saying 'real-time'") is no premise.
         !/\b(?:say(?:s|ing)?|suggest\w*|told|recommend\w*)\b[^.;]*$|['"]\s*$/.test(before) &&
-        /\b(?:scal\w*|roll ?outs?|deploy\w*|update|shadow|canary)\b/.test(sentenceOf(text, s, e).sentence);
+        /\b(?:scal\w*|roll ?outs?|deploy\w*|update|shadow|canary|tracking)\b/.test(
+          sentenceOf(text, s, e).sentence,
+        );
       if ((((mode === 'stated' || mode === 'asked') && owned && !proposed) || premise) && !w.current)
         w.current = { value: opt, source: fromText(s, e) };
       // "thinking of serverless", "I'd use real-time": an option considered, not one wanted.

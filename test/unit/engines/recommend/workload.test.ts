@@ -146,3 +146,36 @@ describe('patterns and hostile input', () => {
     expect(readWorkload(input).mentions.size).toBe(0);
   });
 });
+
+describe('what a word is doing in the sentence', () => {
+  it('a word used as a name says nothing about the workload', () => {
+    for (const text of [
+      "the ticket title says 'real-time' but we re-score the whole catalog every sunday",
+      'our team is literally called Real-Time Analytics; score 3M invoices in S3 once',
+    ]) {
+      const w = readWorkload(text);
+      expect(w.named.has('real-time')).toBe(false);
+      expect(w.mentions.has('syncWeak')).toBe(false);
+    }
+    expect(has(readWorkload('our model is named Shadowfax, swap it in one go'), 'shadow')).toBe(false);
+    // Not quoted, not a name: still read.
+    expect(readWorkload('real-time endpoint, 2 KB, steady').named.get('real-time')?.mode).toBe('stated');
+  });
+
+  it('in a question about scaling or a rollout, the endpoint named is the premise', () => {
+    expect(readWorkload('how do i make an async endpoint scale out from zero?').current?.value).toBe('async');
+    expect(readWorkload('if we move to serverless, do we still need scaling policies?').current?.value).toBe(
+      'serverless',
+    );
+    // Someone else's suggestion is not.
+    expect(
+      readWorkload("my manager keeps saying 'real-time endpoint with autoscaling'").current,
+    ).toBeUndefined();
+  });
+
+  it('instances behind an endpoint are a real-time endpoint', () => {
+    const w = readWorkload('fleet of 30 ml.g5.2xlarge on one variant, update in batches of ~20%');
+    expect(w.current?.value).toBe('real-time');
+    expect(w.current?.source.said).toBe('30 ml.g5.2xlarge');
+  });
+});
