@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import type {
+  InteractionResponseType as ApiInteractionResponseType,
+  InteractionType as ApiInteractionType,
+} from 'discord-api-types/v10';
 import * as z from 'zod/mini';
 import type { Actor, Bot } from '../../app/bot.ts';
 import { type Command, parseCommandText } from '../../app/commands.ts';
 import type { Message, Outcome } from '../../app/reply.ts';
 import { toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
-import { suggest } from './autocomplete.ts';
 import {
   type DiscordMessageBody,
   type DiscordModalData,
@@ -37,6 +39,25 @@ export interface DiscordHandlerOptions {
 }
 
 type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+
+// Numeric values of discord-api-types' InteractionType and InteractionResponseType, inlined (as
+// render.ts does for its enums) so this module imports types only: the values would load all of
+// discord-api-types (~90 KB) at every cold start, PING included. `satisfies` keeps them the enum's.
+const InteractionType = {
+  Ping: 1,
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  ApplicationCommandAutocomplete: 4,
+  ModalSubmit: 5,
+} as const satisfies Partial<typeof ApiInteractionType>;
+const InteractionResponseType = {
+  Pong: 1,
+  ChannelMessageWithSource: 4,
+  DeferredChannelMessageWithSource: 5,
+  UpdateMessage: 7,
+  ApplicationCommandAutocompleteResult: 8,
+  Modal: 9,
+} as const satisfies Partial<typeof ApiInteractionResponseType>;
 
 // zod/mini keeps the bundle small (cold start). Options nest at most two levels below the
 // command (a subcommand group, then a subcommand), so the schema spells the levels out.
@@ -109,7 +130,7 @@ export type Interaction = z.infer<typeof InteractionSchema>;
 
 /** What goes back to Discord for one interaction (the HTTP body, or a deferred follow-up). */
 interface InteractionResponse {
-  type: InteractionResponseType;
+  type: ApiInteractionResponseType;
   data?: DiscordMessageBody | DiscordModalData | { choices: unknown[] };
 }
 
@@ -328,8 +349,9 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
 
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       // Suggestions come from the bundled content and Intl: no store, no bot call, always in time.
+      // Imported here, not at the top: the question bank it reads is not parsed for a PING.
       const focused = focusedOption(interaction);
-      const choices = focused ? suggest(focused.name, focused.typed) : [];
+      const choices = focused ? (await import('./autocomplete.ts')).suggest(focused.name, focused.typed) : [];
       return json(200, {
         type: InteractionResponseType.ApplicationCommandAutocompleteResult,
         data: { choices },

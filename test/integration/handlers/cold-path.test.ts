@@ -59,7 +59,8 @@ describe('chat Lambdas on their cold path', () => {
         plugins: [...(ESBUILD.plugins ?? []), sdkMarker],
         absWorkingDir: ROOT,
         entryPoints: [`src/handlers/${name}.ts`],
-        outfile: join(dir, `${name}.mjs`),
+        // A folder each: the handler file and its chunks (code splitting), as in the function's zip.
+        outdir: join(dir, name),
       });
     }
     ext = await startFakeParametersExtension({
@@ -97,7 +98,7 @@ describe('chat Lambdas on their cold path', () => {
   });
 
   async function cold(name: string, event: unknown): Promise<{ status: number; body: string; sdk: boolean }> {
-    const url = pathToFileURL(join(dir, `${name}.mjs`)).href;
+    const url = pathToFileURL(join(dir, name, `${name}.mjs`)).href;
     const code = `const { handler } = await import(${JSON.stringify(url)});
       const res = await handler(JSON.parse(process.env.EVENT), {});
       process.stdout.write(JSON.stringify({ status: res.statusCode, body: res.body ?? '', sdk: globalThis.__studybotSdkEvaluated === true }));
