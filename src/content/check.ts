@@ -785,12 +785,12 @@ function readRecommendData(
   factsById: Map<string, unknown>,
   errors: string[],
 ): ContentBundle['recommend'] {
-  const read = (name: 'catalog' | 'answer' | 'lexicon') => {
+  const read = (name: 'catalog' | 'answer' | 'lexicon' | 'roles') => {
     const file = join(dir, `${name}.txt`);
     if (!existsSync(file)) return '';
     const text = readFileSync(file, 'utf8');
     text.split('\n').forEach((line, i) => {
-      if (name === 'lexicon' || line.startsWith('#')) return;
+      if (name === 'lexicon' || name === 'roles' || line.startsWith('#')) return;
       const fields = line.split(' | ');
       const ids = [
         ...[...line.matchAll(/\{([a-z0-9.-]+)\}/g)].map((m) => m[1] ?? ''),
@@ -811,5 +811,5 @@ function readRecommendData(
     });
     return text;
   };
-  return { catalog: read('catalog'), answer: read('answer'), lexicon: read('lexicon') };
+  return { catalog: read('catalog'), answer: read('answer'), lexicon: read('lexicon'), roles: read('roles') };
 }

@@ -83,5 +83,5 @@ export interface ContentBundle {
   domains: Domain[];
   questions: Question[];
   /** The recommend engine's data (content/recommend/*.txt), as text: catalog, answer sentences, words. */
-  recommend: { catalog: string; answer: string; lexicon: string };
+  recommend: { catalog: string; answer: string; lexicon: string; roles: string };
 }

@@ -2,9 +2,10 @@
  * One reader for quantities in chat text: sizes, durations, rates, percentages and counts, in digits
  * or words ("half a gig", "a couple hundred", "twenty-five"), ranges, bounds ("under 4 MB"), unit typos
  * ("megabtyes"), each with the role its context gives it (request payload, model size, processing
- * time, turnaround, bake time, traffic share ...). Standalone: it imports nothing, so the content
- * checker and the citations can share it. Pure and total: any string in, a list out.
+ * time, turnaround, bake time, traffic share ...), by the rules of content/recommend/roles.txt.
+ * Pure and total: any string in, a list out.
  */
+import { content } from '../../content/index.ts';
 
 /** "a b c" → 'a' | 'b' | 'c': the unions below are written once, as words. */
 export type Words<S extends string, Acc extends string = never> = S extends `${infer A} ${infer B}`
@@ -422,71 +423,8 @@ const ITEM = new RegExp(`${PAYLOAD}|${MODEL}`, 'g');
 const PAYLOAD_RE = new RegExp(PAYLOAD);
 const MODEL_RE = new RegExp(MODEL);
 
-/**
- * One rule a line, first match wins: "kind role term & term". A term is where:pattern, where being
- * b (the clause before), a (after), n (both), l (before, without "about"/"up to"), s (the sentence);
- * "!" negates; {P} is a payload noun; @name is a test below. The last rule of a kind is its default.
- */
-const RULES = String.raw`
-* other b:\bif (?:we )?(?:ever )?(?:went|go|goes|grow\w*|hit|reach\w*|exceed\w*)\s*(?:above|over|past|beyond|to)?\s*$
-* other b:\b(?:limits?|caps?|capped|max(?:imum)? is|allows?|supports?|accepts?|takes up to|goes up to|handles? up to|limited to|raise)\s*(?:is|of|at|to|up to)?\s*(?:about|~)?\s*$
-size memory n:\b(?:ram|memory|vram|heap)\b
-size other a:^\s*(?:docker|container|base|ecr) images?\b
-size memory b:\b(?:runs?|running|fits?|loads?)\b[^,;]*\bwith\s*(?:about|~)?\s*$ & !n:{P}
-size model-size a:^\s*(?:\S+\s+)?(?:artifact|weights|checkpoint|model\b|ensemble|pickle)
-size model-size b:\b(?:models?|artifacts?|weights|checkpoints?)\s+(?:is|are|of|=|:|weighs|size|sized)?\s*(?:about|around|roughly|~|only|just)?\s*$
-size dataset a:^\s*of\s+(?:\S+\s+){0,2}?(?:images|photos|files|documents|docs|videos|pdfs|scans|records|rows|logs?|log lines|data|text|csvs?|parquet|jsonl|events|clickstream)\b & !a:\b(?:per|each|every)\s+(?:request|call|job|sample|file|run)\b|\beach\b & !b:\b(?:each|per|every) (?:request|call|file|message|claim|upload)\b
-size other n:\b(?:training|train|validation|eval|test) (?:sets?|data(?:sets?)?)\b
-size other b:\b(?:re)?train(?:ed|ing|s)?\b[^,;]*\b(?:on|with)\s*(?:an?|the)?\s*(?:about|~)?\s*$
-size dataset n:\b(?:datasets?|data ?sets?|data|tables?|logs?|log lines|clickstream|corpus|exports?|archives?|backlog|lake|parquet|warehouse|history|s3|total|altogether)\b & !n:\b(?:per|each|every)\s+(?:request|call|file|image|document|item)\b|\brequests?\b|\bpayloads?\b|\binputs?\b|\bsamples?\b|\b(?:each|per|every) (?:message|claim|upload|event|job|record|doc)\b
-size payload n:{P}
-size model-size @modelNearby
-size payload
-duration other a:^\s*(?:a day\s*)?[,/]?\s*7 ?(?:days?|d)\b
-duration other b:\b24 ?(?:hours?|hrs?|h)\s*(?:a day)?\s*[,/]?\s*$
-duration other @trainingLast
-duration cold-start b:cold[- ]?starts?\s*(?:of|is|are|takes?|around|about|~)*\s*$
-duration cold-start a:^\s*(?:of\s+)?(?:a\s+)?cold[- ]?starts?\b
-duration media-length !a:^\s*(?:per|each|for|to|of)\b & a:^[\s-]*(?:long\s+)?(?:\w+\s+)?(?:podcasts?|audio|videos?|recordings?|clips?|voice notes?|notes?|calls?|meetings?|episodes?|movies?|footage|interviews?|songs?|streams?)\b & !l:\b(?:takes?|per|each|processing|runs?)\b
-duration interval l:\b(?:every|each|once every|ago|interval)\s*$
-duration interval a:^\s*(?:ago|intervals?|apart)\b
-duration turnaround l:\b(?:users?|customers?|people|callers?|clients?|they|agents?|folks)(?:'re)?\s+(?:\w+\s+){0,5}wait
-duration turnaround l:\b(?:fine|ok|okay|happy|willing to|don'?t mind)\s+wait(?:ing)?(?: for)?\s*$
-duration wait l:\b(?:bak(?:e|es|ing)|soak\w*|wait(?:s|ing)?(?: for)?|cool ?down|termination|pause|hold|stay (?:green|quiet) for|after)\s*(?:of|for|is)?\s*(?:about|~)?\s*$
-duration wait a:^\s*(?:of\s+)?(?:bak\w*|soak|wait\w*|pause|cool ?down)\b
-duration wait b:\bbak(?:e|ing)\b|\bqueued?\b
-duration wait a:\bqueued?\b
-duration other a:^\s*(?:of|worth of)\s+(?:\S+\s+)?(?:data|history|logs|transactions|records|retention|events)\b
-duration other l:\b(?:last|past|over the|retention|keep|history|old|since|for the last|for the past)\s*$
-duration other a:^\s*(?:outages?|downtime|incidents?|meetings?|standups?|sprints?|maintenance|drive|commute)\b
-duration turnaround l:\b(?:loading|spinner|progress|waits?|waiting|show\w*)\b[^,;]*\bfor\s*$
-duration test-duration l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b & @longOrTest
-duration wait l:\bfor\s*$ & !l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing|takes?|per)\b
-duration turnaround l:\bp9\d\b\s*(?:latency\s*)?(?:needs?|must|should|has to|have to|target|sla|slo)\b[^,;]*$
-duration test-duration s:\b(?:shadow|tests?|testing|experiments?|a/b|canary|pilot|trial|compar\w*)\b & @long
-duration processing b:\bp\d\d\b\s*(?:latency)?\s*(?:of|is|=|:)?\s*(?:about|~)?\s*$ & !b:(?:<|under|below|must|within|budget|sla|slo|target|need\w*)\s*$ & @atLeastASecond
-duration turnaround @workAfter & @turnaroundLast & l:\b(?:within|by|under|in under|results?|answers?|budget|sla|slo|p9\d)\b
-duration processing @workAfter
-duration turnaround a:^\s*(?:turnaround|latency|budget|sla|slo|deadline|response time|is (?:fine|ok|okay|acceptable)|(?:is|are) fine)
-duration processing @processingLast
-duration turnaround @turnaroundLast
-duration turnaround @ms
-duration processing @long & l:\b(?:requests?|jobs?|single|each|inferences?|calls?|processing)\b
-duration test-duration @long
-duration processing s:\b(?:models?|inference|requests?|images?|documents?|docs?|files?|videos?|calls?|invocations?|predictions?|scor\w+)\b
-duration processing a:\b(?:models?|inference|requests?|images?|documents?|docs?|files?|videos?|calls?|invocations?|predictions?|scor\w+)\b
-duration processing @alone
-duration turnaround @below
-duration other
-rate peak-rate b:\b(?:peaks?|peaking|bursts?(?: to)?|spikes?(?: to)?|at peak|max(?:imum)?|up to|sometimes|occasionally)\s*(?:of|at|to)?\s*(?:about|around|~)?\s*$
-rate request-rate
-percent traffic-share a:^\s*(?:\w+\s+)?(?:of )?(?:the )?(?:traffic|requests)\b & b:\b(?:at|over|above)\s*$
-percent threshold b:\b(?:cpu|gpu|util\w*|memory|backlog|latency|load|capacity|disk|above|over|at|past|beyond|exceeds?|hits?|reaches|crosses|>=?)\s*$
-percent threshold a:^\s*(?:cpu|gpu|util\w*|memory|load)\b
-percent instance-batch a:^\s*(?:of (?:the )?(?:instances|fleet|instance count|nodes|hosts|capacity)|of (?:the )?\w+ instances)
-percent other a:^\s*(?:lower|cheaper|less|faster|more|higher|better|cost|off|discount|accuracy|auc|recall|precision)\b
-percent traffic-share
-`;
+/** content/recommend/roles.txt: how a quantity gets its role (described at the top of that file). */
+const RULES = content.recommend.roles.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
 const PROCESSING =
   /\b(?:takes?|taking|took|runs?|running|ran|processing|process(?:es|ed)?|compute|computation|inference|execution|generat\w+|transcri\w+|worst case|lasts?|needs?|sim\w*|jobs?|model|p50|median|avg|average|typically|usually)\b/g;
@@ -527,26 +465,24 @@ const TESTS: Record<string, (c: Context) => boolean> = {
 };
 
 type Test = (c: Context) => boolean;
-const RULE_LIST: { kind: string; role: Role; tests: Test[] }[] = RULES.trim()
-  .split('\n')
-  .map((line) => {
-    const [kind = '', role = '', ...rest] = line.split(' ');
-    const tests = rest
-      .join(' ')
-      .split(' & ')
-      .filter(Boolean)
-      .map((term): Test => {
-        const not = term.startsWith('!');
-        const t = term.replace(/^!/, '');
-        const named = t.startsWith('@') ? TESTS[t.slice(1)] : undefined;
-        if (t.startsWith('@') && !named) throw new Error(`unknown role test ${t}`);
-        const re = new RegExp(t.slice(2).replace('{P}', PAYLOAD));
-        const where = t[0] as 'b' | 'a' | 'n' | 'l' | 's';
-        const test: Test = named ?? ((c) => re.test(c[where]));
-        return not ? (c) => !test(c) : test;
-      });
-    return { kind, role: role as Role, tests };
-  });
+const RULE_LIST: { kind: string; role: Role; tests: Test[] }[] = RULES.map((line) => {
+  const [kind = '', role = '', ...rest] = line.split(' ');
+  const tests = rest
+    .join(' ')
+    .split(' & ')
+    .filter(Boolean)
+    .map((term): Test => {
+      const not = term.startsWith('!');
+      const t = term.replace(/^!/, '');
+      const named = t.startsWith('@') ? TESTS[t.slice(1)] : undefined;
+      if (t.startsWith('@') && !named) throw new Error(`unknown role test ${t}`);
+      const re = new RegExp(t.slice(2).replace('{P}', PAYLOAD));
+      const where = t[0] as 'b' | 'a' | 'n' | 'l' | 's';
+      const test: Test = named ?? ((c) => re.test(c[where]));
+      return not ? (c) => !test(c) : test;
+    });
+  return { kind, role: role as Role, tests };
+});
 
 const RULES_BY_KIND: Record<string, typeof RULE_LIST> = Object.fromEntries(
   ['size', 'duration', 'rate', 'percent', 'count'].map((k) => [
