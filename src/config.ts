@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigError } from './errors.ts';
-import { LOG_LEVELS, type LogLevel, parseLogLevel } from './log.ts';
+import { configureLog, LOG_LEVELS, type LogLevel, parseLogLevel } from './log.ts';
 
 /**
  * Configuration is parsed once, at start. A missing or malformed value stops the start with one
@@ -21,6 +21,9 @@ const WHERE: Record<string, string> = {
   PORT: 'a port number such as 3000',
   SLACK_ADMIN_USER_IDS: 'a comma-separated list of Slack user ids such as U012AB3CD,U045EF6GH',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}, or leave it unset for info`,
+  DAILY_QUEUE_URL:
+    'the URL of the daily SQS queue (serverless.yml sets it), or leave it unset to post every channel in the pass',
+  DAILY_FAN_OUT_ABOVE: 'a whole number such as 50: with more due channels than this, a pass queues them',
 };
 
 // zod/mini: the same validation as zod's classic API at a fraction of the bundle (cold start).
@@ -40,6 +43,8 @@ const RULES: Record<string, z.ZodMiniType<string>> = {
     .string()
     .check(z.regex(/^[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*$/, 'must be user ids separated by commas')),
   LOG_LEVEL: z.string().check(z.refine((s) => parseLogLevel(s) !== undefined, 'not a level StudyBot knows')),
+  DAILY_QUEUE_URL: z.url(),
+  DAILY_FAN_OUT_ABOVE: z.string().check(z.regex(/^\d{1,6}$/, 'must be a whole number')),
 };
 
 /** A variable's value: trimmed, empty as unset, and checked against its rule if it has one. */
@@ -75,6 +80,10 @@ export interface Config extends Secrets {
   discordApiUrl: string;
   slackAdminUserIds: string[];
   logLevel: LogLevel;
+  /** The daily SQS queue; without it, a scheduler pass posts every due channel itself. */
+  dailyQueueUrl: string | undefined;
+  /** With a queue, a pass that finds more due channels than this queues them for the workers. */
+  dailyFanOutAbove: number;
   /** Names of the secrets that fell back to local development values (never the values). */
   devSecrets: (keyof Secrets)[];
 }
@@ -105,7 +114,7 @@ export function loadConfig(
     if (options.required && !options.required.includes(key)) return '';
     throw new ConfigError(`${name} is not set. Find it in ${WHERE[name]}.`);
   };
-  return {
+  const config: Config = {
     port: Number(v('PORT') ?? 3000),
     dataDir: v('DATA_DIR') ?? '.data',
     dynamoEndpoint: v('DYNAMODB_ENDPOINT'),
@@ -118,6 +127,8 @@ export function loadConfig(
       .map((x) => x.trim())
       .filter(Boolean),
     logLevel: parseLogLevel(v('LOG_LEVEL')) ?? 'info',
+    dailyQueueUrl: v('DAILY_QUEUE_URL'),
+    dailyFanOutAbove: Number(v('DAILY_FAN_OUT_ABOVE') ?? 50),
     slackSigningSecret: secret('slackSigningSecret'),
     slackBotToken: secret('slackBotToken'),
     discordPublicKey: secret('discordPublicKey'),
@@ -125,6 +136,10 @@ export function loadConfig(
     discordBotToken: secret('discordBotToken'),
     devSecrets,
   };
+  // Every runtime (Lambda, npm start, the CLI) reads its config here first, so the log takes its
+  // level from here and never reads the environment itself.
+  configureLog({ level: config.logLevel });
+  return config;
 }
 
 export function secretEnvName(key: keyof Secrets): string {

@@ -41,12 +41,11 @@ export function parseLogLevel(value: string | undefined): LogLevel | undefined {
   return LOG_LEVELS.find((l) => l === v);
 }
 
-// Config validation (src/config.ts) refuses a LOG_LEVEL that is not a level, so the fallback to
-// info only matters for code that logs before the config is read.
-let threshold = order[parseLogLevel(process.env.LOG_LEVEL) ?? 'info'];
+// Info until the config is read: loadConfig (src/config.ts) validates LOG_LEVEL and sets it here.
+let threshold = order.info;
 let format: 'json' | 'line' = 'json';
 
-/** For command-line tools: a level other than LOG_LEVEL's, and/or one readable line per entry. */
+/** The level LOG_LEVEL gives (set by loadConfig), or a command-line tool's own, and/or its line format. */
 export function configureLog(options: { level?: LogLevel; format?: 'json' | 'line' }): void {
   if (options.level) threshold = order[options.level];
   if (options.format) format = options.format;

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { DEV_SECRETS } from '../../src/local/dev-secrets.ts';
+import { log } from '../../src/log.ts';
 
 describe('configuration', () => {
   it('starts locally with labelled development values when no secrets are set, naming which', () => {
@@ -36,6 +37,17 @@ describe('configuration', () => {
     [{ DYNAMODB_ENDPOINT: 'not a url' }, /DYNAMODB_ENDPOINT is not valid.*DynamoDB Local/],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL is not valid .*Set it to one of debug, info, warn, error/],
     [{ LOG_LEVEL: 'trace' }, /^LOG_LEVEL is not valid/],
+    [
+      { DAILY_FAN_OUT_ABOVE: 'fifty' },
+      /^DAILY_FAN_OUT_ABOVE is not valid \(must be a whole number\)\. Set it to a whole number such as 50/,
+    ],
+    [{ DAILY_FAN_OUT_ABOVE: '-1' }, /^DAILY_FAN_OUT_ABOVE is not valid/],
+    [{ DAILY_FAN_OUT_ABOVE: '2.5' }, /^DAILY_FAN_OUT_ABOVE is not valid/],
+    [{ DAILY_FAN_OUT_ABOVE: '1e3' }, /^DAILY_FAN_OUT_ABOVE is not valid/],
+    [
+      { DAILY_QUEUE_URL: 'studybot-daily' },
+      /^DAILY_QUEUE_URL is not valid .*Set it to the URL of the daily SQS queue/,
+    ],
   ])('stops with one sentence saying what to set: %o', (env, message) => {
     expect(() => loadConfig(env, { devDefaults: DEV_SECRETS })).toThrow(message);
   });
@@ -66,5 +78,59 @@ describe('configuration', () => {
       { required: ['slackSigningSecret', 'slackBotToken'] },
     );
     expect(c.discordBotToken).toBe('');
+  });
+
+  it('reads the daily fan-out settings: no queue and 50 when unset, the values when set', () => {
+    const unset = loadConfig({}, { devDefaults: DEV_SECRETS });
+    expect(unset.dailyQueueUrl).toBeUndefined();
+    expect(unset.dailyFanOutAbove).toBe(50);
+    const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/studybot-daily';
+    const set = loadConfig(
+      { DAILY_QUEUE_URL: url, DAILY_FAN_OUT_ABOVE: ' 0 ' },
+      { devDefaults: DEV_SECRETS },
+    );
+    expect(set.dailyQueueUrl).toBe(url);
+    expect(set.dailyFanOutAbove).toBe(0);
+  });
+
+  it('refuses a bad DAILY_FAN_OUT_ABOVE on Lambda, where a NaN threshold would never fan out', () => {
+    expect(() =>
+      loadConfig(
+        { SLACK_BOT_TOKEN: 't', DISCORD_BOT_TOKEN: 'd', DAILY_FAN_OUT_ABOVE: 'lots' },
+        { required: ['slackBotToken', 'discordBotToken'] },
+      ),
+    ).toThrow(ConfigError);
+  });
+});
+
+describe('the log level, taken from the config', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    loadConfig({}, { devDefaults: DEV_SECRETS });
+  });
+
+  function lines(call: () => void): string[] {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => out.push(line));
+    vi.spyOn(console, 'error').mockImplementation((line: string) => out.push(line));
+    call();
+    return out;
+  }
+
+  it('LOG_LEVEL=warn leaves out info lines once the config is read', () => {
+    loadConfig({ LOG_LEVEL: 'warn' }, { devDefaults: DEV_SECRETS });
+    const out = lines(() => {
+      log.info('daily: pass done');
+      log.warn('daily: post failed');
+    });
+    expect(out.map((l) => JSON.parse(l).msg)).toEqual(['daily: post failed']);
+  });
+
+  it('LOG_LEVEL=debug lets debug lines through; unset means info', () => {
+    loadConfig({ LOG_LEVEL: 'debug' }, { devDefaults: DEV_SECRETS });
+    expect(lines(() => log.debug('d'))).toHaveLength(1);
+    loadConfig({}, { devDefaults: DEV_SECRETS });
+    expect(lines(() => log.debug('d'))).toHaveLength(0);
+    expect(lines(() => log.info('i'))).toHaveLength(1);
   });
 });

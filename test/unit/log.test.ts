@@ -43,4 +43,26 @@ describe('the log', () => {
     const line = written(() => log.info('x', { ids: Array.from({ length: 10_000 }, (_, i) => i) }));
     expect(JSON.parse(line).ids).toHaveLength(50);
   });
+
+  it("replaces secrets in an error's cause and under keys of any case", () => {
+    const line = written(() =>
+      log.error('slack call failed', {
+        err: new Error('request failed', { cause: { Authorization: 'Bearer xoxb-in-cause', status: 401 } }),
+        request: { headers: { 'X-Slack-Signature': 'v0=abc123' }, SLACK_BOT_TOKEN: 'xoxb-env' },
+      }),
+    );
+    for (const secret of ['xoxb-in-cause', 'v0=abc123', 'xoxb-env']) expect(line).not.toContain(secret);
+    expect(JSON.parse(line).err.cause).toEqual({ Authorization: '[redacted]', status: 401 });
+  });
+
+  it('reads no environment itself: LOG_LEVEL takes effect through the config (src/config.ts)', async () => {
+    vi.stubEnv('LOG_LEVEL', 'error');
+    vi.resetModules();
+    try {
+      const fresh = await import('../../src/log.ts');
+      expect(written(() => fresh.log.info('before the config is read'))).toContain('before the config');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
