@@ -7,6 +7,7 @@ import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage, MAX_RECOMMEND_CHARS } from './commands.ts';
 import { readBack } from './read-back.ts';
 import { decodeAction, encodeAction, ephemeral, type Message, type Outcome, textMessage } from './reply.ts';
+import { REPORT_BUTTON, REPORT_SUBMIT, reportForm, submitReport } from './reports.ts';
 import { StudyService } from './study.ts';
 import {
   answerFeedback,
@@ -20,6 +21,15 @@ import {
   recommendationMessage,
   studyDoneMessage,
 } from './views.ts';
+import {
+  FORGET_BUTTON,
+  FORGET_KEEP,
+  forgetMe,
+  forgetMeConfirm,
+  keptData,
+  type WorkspaceRemoval,
+  workspaceRemoved,
+} from './your-data.ts';
 
 /**
  * The recommender (its lexicon, catalog and regular expressions) loads on the first recommend
@@ -173,7 +183,21 @@ export class Bot {
       case 'unsubscribe':
         if (this.deps.subscriptions) return this.deps.subscriptions.command(actor, command, now);
         return ephemeral(textMessage('Daily posts are not set up on this deployment yet.'));
+      case 'forget-me':
+        return forgetMeConfirm(actor, now);
     }
+  }
+
+  /**
+   * A Slack workspace removed the app (app_uninstalled, or its bot token revoked): its daily posts
+   * stop now and its data is deleted after the grace period (the daily run does it).
+   */
+  async workspaceRemoved(
+    tenant: { platform: Platform; tenantId: string },
+    why: string,
+    now: Date,
+  ): Promise<WorkspaceRemoval> {
+    return workspaceRemoved(this.deps.store, tenant, why, now);
   }
 
   /** A person's home view: progress everywhere, and this week's board of each of their channels. */
@@ -279,6 +303,15 @@ export class Bot {
         return this.adjustForm(actor, args[0], now);
       case 'readj':
         return this.readjust(actor, action, now);
+      case REPORT_BUTTON:
+        return reportForm(args[0]);
+      case REPORT_SUBMIT:
+        return submitReport(this.deps.store, personOf(actor), args[0], action.fields, now);
+      case FORGET_BUTTON:
+        if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
+        return forgetMe(this.deps.store, personOf(actor), args[0], now);
+      case FORGET_KEEP:
+        return keptData();
       case 'share': {
         if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;

@@ -12,7 +12,8 @@ export type Command =
   | { name: 'leaderboard'; period: 'week' | 'all' }
   | { name: 'progress' }
   | { name: 'subscribe'; time?: string; timezone?: string; days?: 'weekdays' | 'daily' }
-  | { name: 'unsubscribe' };
+  | { name: 'unsubscribe' }
+  | { name: 'forget-me' };
 
 /** The longest workload description read; Discord's option and the playground take the same. */
 export const MAX_RECOMMEND_CHARS = 4000;
@@ -37,6 +38,11 @@ export const SUBCOMMANDS = [
     about: 'a daily question in this channel (alone: show the subscription)',
   },
   { name: 'unsubscribe', usage: 'unsubscribe', about: 'stop the daily question here' },
+  {
+    name: 'forget-me',
+    usage: 'forget-me',
+    about: 'delete everything StudyBot keeps about you here (asks you to confirm first)',
+  },
   { name: 'help', usage: 'help', about: 'this list' },
 ] as const;
 
@@ -75,6 +81,9 @@ export function parseCommandText(raw: string): Command {
       return { name: 'unsubscribe' };
     case 'subscribe':
       return parseSubscribeArgs(rest);
+    case 'forget-me':
+    case 'forgetme':
+      return { name: 'forget-me' };
     default:
       return { name: 'help', reason: `I don't know "${clip(head)}".` };
   }

@@ -3,6 +3,7 @@ import type { RenderedAnswer } from '../engines/recommend/index.ts';
 import { PROGRESS_FORMULA } from '../engines/srs/scheduler.ts';
 import type { LeaderRow } from '../store/store.ts';
 import { type Button, type Message, type Section, timeToken } from './reply.ts';
+import { reportButton } from './reports.ts';
 import type { AnswerResult, Progress } from './study.ts';
 
 /** Platform-neutral messages for the study flows; the adapters render them. */
@@ -155,9 +156,13 @@ export function feedbackMessage(
     ...(extra.weekScore !== undefined ? [{ label: 'This week', value: points(extra.weekScore) }] : []),
     ...(extra.nextDue ? [{ label: 'Next review', value: timeToken(extra.nextDue) }] : []),
   ];
-  const buttons: Button[] = extra.nextAction
-    ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' }]
-    : [];
+  const buttons: Button[] = [
+    ...(extra.nextAction
+      ? [{ action: extra.nextAction, label: extra.nextLabel ?? 'Next review', style: 'primary' as const }]
+      : []),
+    // Every answered question can be flagged; the form asks what is wrong.
+    reportButton(q.id),
+  ];
   return {
     text: `${r.correct ? 'Correct' : 'Not quite'}: you chose ${chosen}.`,
     title: r.correct ? '✅ Correct' : '❌ Not quite',

@@ -1,11 +1,16 @@
 import { resolve } from 'node:path';
 import { checkContent, PROJECT_ROOT } from '../content/check.ts';
 
-const USAGE = 'usage: studybot content check [--json] [--dir <content dir>]';
+const USAGE =
+  'usage: studybot content check [--json] [--dir <content dir>]\n       studybot content reports [--json]';
 
-/** `studybot content check`: validates the question bank; exit 1 on any problem, 2 on bad usage. */
+/**
+ * `studybot content check`: validates the question bank; exit 1 on any problem, 2 on bad usage.
+ * `studybot content reports`: what people reported about questions (src/cli/reports.ts).
+ */
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'reports') return (await import('./reports.ts')).runReports(rest);
   if (sub !== 'check') {
     console.error(USAGE);
     return sub === 'help' || sub === '--help' ? 0 : 2;

@@ -3,7 +3,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const groups: Record<string, { about: string; load: () => Promise<{ run: Command }> }> = {
   content: {
-    about: 'content check [--json]    validate the question bank',
+    about: 'content check|reports [--json]  validate the bank, or list reported questions',
     load: () => import('./content.ts'),
   },
   recommend: {

@@ -1,6 +1,7 @@
 import { log } from '../log.ts';
 import type { DueChannel, StudyStore } from '../store/store.ts';
 import type { DailyPoster, PostOutcome } from './poster.ts';
+import { runTenantDeletions } from './tenant-deletion.ts';
 
 /**
  * One scheduler pass: find the channels whose daily post is due (one Query per due-index shard),
@@ -65,6 +66,14 @@ export function addSummary(a: DailySummary, b: DailySummary): DailySummary {
 }
 
 export async function runDailyPass(options: DailyPassOptions): Promise<DailySummary> {
+  // Workspaces that removed the app and whose grace period is over: their data goes now. A failure
+  // here must not stop the day's posts; the next pass tries again.
+  try {
+    const deletions = await runTenantDeletions(options.store, options.now);
+    if (deletions.tenants) log.info('daily: removed workspaces’ data deleted', { ...deletions });
+  } catch (err) {
+    log.error('daily: deleting a removed workspace’s data failed; the next pass retries', { err });
+  }
   const due = await options.store.dueChannels(options.now, options.maxDue ?? 5000);
   const fanOutAbove = options.fanOutAbove ?? 50;
   if (options.queue && due.length > fanOutAbove) {

@@ -44,11 +44,12 @@ export function wiredOnFirstRequest(wire: () => Promise<HttpHandler>): HttpHandl
  * indexes and the DynamoDB client are not evaluated for requests that never reach the bot
  * (Discord's PING, a refused signature).
  */
-export function lazyBot(config: Config): Pick<Bot, 'command' | 'action' | 'home'> {
+export function lazyBot(config: Config): Pick<Bot, 'command' | 'action' | 'home' | 'workspaceRemoved'> {
   const bot = once(async () => (await import('../app/create-bot.ts')).createBot(config));
   return {
     command: async (...args) => (await bot()).command(...args),
     action: async (...args) => (await bot()).action(...args),
     home: async (...args) => (await bot()).home(...args),
+    workspaceRemoved: async (...args) => (await bot()).workspaceRemoved(...args),
   };
 }

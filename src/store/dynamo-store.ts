@@ -1,5 +1,7 @@
 import {
   BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -20,11 +22,14 @@ import type {
   LeaderRow,
   MemberRecord,
   PauseRecord,
+  PersonDeletion,
   PersonRef,
   PostRecord,
   ProfileRecord,
+  ReportRecord,
   StudyQueue,
   StudyStore,
+  TenantDeletion,
   TenantRef,
   WriteResult,
 } from './store.ts';
@@ -48,7 +53,16 @@ import type {
  *   ONCE#<tenant>#<delivery>  ONCE    a platform delivery already acted on (replays post nothing); TTL
  *   CH#<tenant>#<channel> A#<post>#<user> a person's first answer to a post, written once its other
  *                                        writes are done; expires (TTL) a week after the post closes
+ *   U#<tenant>#<user>     R#<question>   the person's report on a question; gsi1 REPORTS / <question>#<tenant>#<user>
+ *   U#<tenant>#<user>     SH#<id>        a recommendation the person may share or adjust; TTL a day
+ *   TENANT#<tenant>       DELETE         a workspace that removed the app; gsi1 TENANTDEL / <due ISO>#<tenant>
  * where <tenant> is <platform>#<workspace or guild>.
+ *
+ * The tenant directory, so a workspace's data can be found without a Scan: the items every person
+ * and every channel with data has (a person's PROFILE, SEEN and reports; a channel's META and HIST)
+ * carry gsi2 TU#<tenant> / <user>#<kind> or TC#<tenant> / <channel>#<kind>, set in the writes that
+ * already happen (no extra request). Deleting a workspace walks those partitions; a person deleted
+ * there, or by forget-me, takes their index entries with them.
  *
  * Exactly once without transactions (dynalite has no TransactWriteItems): an answer is first
  * recorded on the person's card, in the same conditional write that reschedules it, so an answer
@@ -108,6 +122,14 @@ const CARD_ANSWERS_KEPT = 8;
 const COUNT_GENERATION = 16;
 const countAttr = (g: number) => `cg${g}`;
 const SEEN_SK = '!SEEN';
+const tenantUsersPk = (t: TenantRef) => `TU#${tenantKey(t)}`;
+const tenantChannelsPk = (t: TenantRef) => `TC#${tenantKey(t)}`;
+const REPORTS_PK = 'REPORTS';
+const TENANT_DELETIONS_PK = 'TENANTDEL';
+const tenantDeletionKey = (t: TenantRef) => ({ pk: `TENANT#${tenantKey(t)}`, sk: 'DELETE' });
+/** BatchWriteItem takes at most 25 requests. */
+const BATCH_WRITE_MAX = 25;
+
 const HISTORY_WRITE_ATTEMPTS = 8;
 
 function isConditionFailure(err: unknown): boolean {
@@ -115,6 +137,17 @@ function isConditionFailure(err: unknown): boolean {
 }
 
 type Item = Record<string, unknown>;
+
+/** The tenant-directory attributes of a person's item (see the layout above). */
+function personDirectory(p: PersonRef, kind: string): { gsi2pk: string; gsi2sk: string } {
+  return { gsi2pk: tenantUsersPk(p), gsi2sk: `${p.userId}#${kind}` };
+}
+function channelDirectory(c: ChannelRef, kind: string): { gsi2pk: string; gsi2sk: string } {
+  return { gsi2pk: tenantChannelsPk(c), gsi2sk: `${c.channelId}#${kind}` };
+}
+function directoryValues(d: { gsi2pk: string; gsi2sk: string }): Record<string, string> {
+  return { ':g2pk': d.gsi2pk, ':g2sk': d.gsi2sk };
+}
 
 function toCard(item: Item | undefined): CardRecord | undefined {
   if (!item) return undefined;
@@ -298,9 +331,9 @@ export class DynamoStudyStore implements StudyStore {
         TableName: this.table,
         Key: { pk: channelPk(channel), sk: 'META' },
         // TIMEZONE is a DynamoDB reserved word.
-        UpdateExpression: 'SET #tz = :tz',
+        UpdateExpression: 'SET #tz = :tz, gsi2pk = :g2pk, gsi2sk = :g2sk',
         ExpressionAttributeNames: { '#tz': 'timeZone' },
-        ExpressionAttributeValues: { ':tz': timeZone },
+        ExpressionAttributeValues: { ':tz': timeZone, ...directoryValues(channelDirectory(channel, 'META')) },
       }),
     );
   }
@@ -339,6 +372,7 @@ export class DynamoStudyStore implements StudyStore {
             ...(packed.length ? { codes: packed } : {}),
             v: seen.askedVersion + 1,
             lastPost: postId,
+            ...channelDirectory(channel, 'HIST'),
           },
           ...(seen.askedVersion === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -640,8 +674,11 @@ export class DynamoStudyStore implements StudyStore {
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: personPk(person), sk: 'PROFILE' },
-        UpdateExpression: 'ADD channels :c',
-        ExpressionAttributeValues: { ':c': new Set([channelId]) },
+        UpdateExpression: 'SET gsi2pk = :g2pk, gsi2sk = :g2sk ADD channels :c',
+        ExpressionAttributeValues: {
+          ':c': new Set([channelId]),
+          ...directoryValues(personDirectory(person, 'PROFILE')),
+        },
       }),
     );
   }
@@ -658,12 +695,14 @@ export class DynamoStudyStore implements StudyStore {
       ':seen': new Set([questionCode(questionId)]),
       ':g1pk': duePk(person),
       ':g1sk': SEEN_SK,
+      ...directoryValues(personDirectory(person, 'SEEN')),
     };
     const sameDay = await this.sendWrite(
       new UpdateCommand({
         TableName: this.table,
         Key: this.seenKey(person),
-        UpdateExpression: 'SET gsi1pk = :g1pk, gsi1sk = :g1sk ADD newCount :one, seen :seen',
+        UpdateExpression:
+          'SET gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk ADD newCount :one, seen :seen',
         ConditionExpression: 'newDay = :day',
         ExpressionAttributeValues: values,
       }),
@@ -673,7 +712,9 @@ export class DynamoStudyStore implements StudyStore {
       new UpdateCommand({
         TableName: this.table,
         Key: this.seenKey(person),
-        UpdateExpression: 'SET newDay = :day, newCount = :one, gsi1pk = :g1pk, gsi1sk = :g1sk ADD seen :seen',
+        UpdateExpression:
+          'SET newDay = :day, newCount = :one, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk ' +
+          'ADD seen :seen',
         ExpressionAttributeValues: values,
       }),
     );
@@ -684,8 +725,12 @@ export class DynamoStudyStore implements StudyStore {
     questionIds: readonly string[],
     backfill?: { day: string; count: number },
   ): Promise<void> {
-    const values: Record<string, unknown> = { ':g1pk': duePk(person), ':g1sk': SEEN_SK };
-    let set = 'SET gsi1pk = :g1pk, gsi1sk = :g1sk';
+    const values: Record<string, unknown> = {
+      ':g1pk': duePk(person),
+      ':g1sk': SEEN_SK,
+      ...directoryValues(personDirectory(person, 'SEEN')),
+    };
+    let set = 'SET gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk';
     if (backfill) {
       // Written from a full read of the person's cards: from now on the set is the whole truth.
       set +=
@@ -709,8 +754,11 @@ export class DynamoStudyStore implements StudyStore {
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: personPk(person), sk: 'PROFILE' },
-        UpdateExpression: 'SET retention = :r',
-        ExpressionAttributeValues: { ':r': retention },
+        UpdateExpression: 'SET retention = :r, gsi2pk = :g2pk, gsi2sk = :g2sk',
+        ExpressionAttributeValues: {
+          ':r': retention,
+          ...directoryValues(personDirectory(person, 'PROFILE')),
+        },
       }),
     );
   }
@@ -730,13 +778,13 @@ export class DynamoStudyStore implements StudyStore {
     return written === 'ok';
   }
 
-  async saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void> {
+  async saveShare(person: PersonRef, id: string, text: string, expiresAt: Date): Promise<void> {
     await this.send(
       new PutCommand({
         TableName: this.table,
         Item: {
-          pk: `SHARE#${tenantKey(tenant)}#${id}`,
-          sk: 'SHARE',
+          pk: personPk(person),
+          sk: `SH#${id}`,
           text,
           expiresAt: Math.floor(expiresAt.getTime() / 1000),
         },
@@ -744,9 +792,9 @@ export class DynamoStudyStore implements StudyStore {
     );
   }
 
-  async getShare(tenant: TenantRef, id: string, now: Date): Promise<string | undefined> {
+  async getShare(person: PersonRef, id: string, now: Date): Promise<string | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: { pk: `SHARE#${tenantKey(tenant)}#${id}`, sk: 'SHARE' } }),
+      new GetCommand({ TableName: this.table, Key: { pk: personPk(person), sk: `SH#${id}` } }),
     );
     // TTL deletion can lag by hours; an expired share is treated as gone.
     if (!out.Item || (out.Item.expiresAt as number) * 1000 < now.getTime()) return undefined;
@@ -764,8 +812,10 @@ export class DynamoStudyStore implements StudyStore {
         Key: this.metaKey(channel),
         UpdateExpression:
           'SET dailySub = :sub, nextPostAt = :next, gsi1pk = :g1pk, gsi1sk = :g1sk, ' +
-          'chPlatform = :platform, chTenant = :tenant, chChannel = :channel REMOVE dailyPause',
+          'chPlatform = :platform, chTenant = :tenant, chChannel = :channel, gsi2pk = :g2pk, gsi2sk = :g2sk ' +
+          'REMOVE dailyPause',
         ExpressionAttributeValues: {
+          ...directoryValues(channelDirectory(channel, 'META')),
           ':sub': { time: subscription.time, timeZone: subscription.timeZone, days: subscription.days },
           ':next': nextPostAt,
           ':g1pk': schedShard(channel),
@@ -776,6 +826,8 @@ export class DynamoStudyStore implements StudyStore {
         },
       }),
     );
+    // A workspace that subscribes again after removing the app (reinstalled) keeps its data.
+    if (channel.platform === 'slack') await this.cancelTenantDeletion(channel);
   }
 
   async removeSubscription(channel: ChannelRef): Promise<boolean> {
@@ -1014,5 +1066,318 @@ export class DynamoStudyStore implements StudyStore {
       if (taken === 'ok') return n;
     }
     return 0;
+  }
+
+  // ---- A person's data: reports, and deleting everything about a person or a workspace ----
+
+  async saveReport(
+    person: PersonRef,
+    questionId: string,
+    reason: string,
+    now: Date,
+  ): Promise<'new' | 'updated'> {
+    // One item per person and question: a second report (or a replayed submission) overwrites it.
+    const out = await this.send<{ Attributes?: Item }>(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: personPk(person), sk: `R#${questionId}` },
+        UpdateExpression:
+          'SET questionId = :q, platform = :p, reason = :r, #at = :at, firstAt = if_not_exists(firstAt, :at), ' +
+          'gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':q': questionId,
+          ':p': person.platform,
+          ':r': reason,
+          ':at': now.toISOString(),
+          ':g1pk': REPORTS_PK,
+          ':g1sk': `${questionId}#${tenantKey(person)}#${person.userId}`,
+          ...directoryValues(personDirectory(person, `R#${questionId}`)),
+        },
+        ReturnValues: 'UPDATED_OLD',
+      }),
+    );
+    return out.Attributes?.firstAt ? 'updated' : 'new';
+  }
+
+  async listReports(): Promise<ReportRecord[]> {
+    const reports: ReportRecord[] = [];
+    let start: Item | undefined;
+    do {
+      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': REPORTS_PK },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of out.Items ?? []) {
+        if (typeof i.questionId !== 'string' || typeof i.reason !== 'string') continue;
+        reports.push({
+          questionId: i.questionId,
+          platform: i.platform as ReportRecord['platform'],
+          reason: i.reason,
+          at: String(i.at ?? ''),
+          firstAt: String(i.firstAt ?? i.at ?? ''),
+        });
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return reports;
+  }
+
+  /** Every key of one partition (optionally only sort keys starting with `prefix`), paged. */
+  private async partitionItems(pk: string, prefix?: string, projection = 'pk, sk'): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
+          ...(projection === '*' ? {} : { ProjectionExpression: projection }),
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  /** BatchWriteItem deletes, 25 at a time, sending again what DynamoDB left unprocessed. */
+  private async deleteKeys(keys: { pk: unknown; sk: unknown }[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
+      let pending: { DeleteRequest: { Key: Item } }[] = keys
+        .slice(i, i + BATCH_WRITE_MAX)
+        .map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error('could not delete every item: DynamoDB kept them unprocessed');
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const out: { UnprocessedItems?: Record<string, { DeleteRequest?: { Key: Item } }[]> } =
+          await this.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (out.UnprocessedItems?.[this.table] ?? []).flatMap((r) =>
+          r.DeleteRequest ? [{ DeleteRequest: r.DeleteRequest }] : [],
+        );
+      }
+    }
+  }
+
+  /** Distinct ids (the part before the first '#') of a tenant-directory partition, up to `limit`. */
+  private async directoryIds(gsi2pk: string, limit = Number.POSITIVE_INFINITY): Promise<string[]> {
+    const ids = new Set<string>();
+    let start: Item | undefined;
+    do {
+      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi2pk },
+          ProjectionExpression: 'gsi2sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of out.Items ?? []) {
+        const id = String(i.gsi2sk ?? '').split('#')[0];
+        if (id) ids.add(id);
+      }
+      start = out.LastEvaluatedKey;
+    } while (start && ids.size < limit);
+    return [...ids];
+  }
+
+  async deletePersonData(person: PersonRef): Promise<PersonDeletion> {
+    const counts: PersonDeletion = {
+      cards: 0,
+      settings: 0,
+      memberships: 0,
+      answers: 0,
+      reports: 0,
+      shares: 0,
+      postGuards: 0,
+    };
+    // 1. The person's own partition: cards, PROFILE, SEEN, reports, shares.
+    const own = await this.partitionItems(personPk(person), undefined, 'pk, sk, channels');
+    const channels = new Set<string>();
+    for (const item of own) {
+      const sk = String(item.sk);
+      if (sk.startsWith('C#')) counts.cards++;
+      else if (sk.startsWith('R#')) counts.reports++;
+      else if (sk.startsWith('SH#')) counts.shares++;
+      else counts.settings++;
+      if (item.channels instanceof Set) for (const c of item.channels as Set<string>) channels.add(c);
+    }
+    // 2. The channels of the workspace: the ones the person answered in, and every channel the
+    // directory knows (a member row written before the profile listed its channel is found too).
+    for (const c of await this.directoryIds(tenantChannelsPk(person))) channels.add(c);
+    const channelKeys: { pk: unknown; sk: unknown }[] = [];
+    for (const channelId of channels) {
+      const channel: ChannelRef = { platform: person.platform, tenantId: person.tenantId, channelId };
+      const pk = channelPk(channel);
+      const member = await this.send<{ Attributes?: Item }>(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { pk, sk: `M#${person.userId}` },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      if (member.Attributes) counts.memberships++;
+      // First-answer facts expire a week after their post closes, so this Query stays short.
+      const facts = (await this.partitionItems(pk, 'A#')).filter((i) =>
+        String(i.sk).endsWith(`#${person.userId}`),
+      );
+      channelKeys.push(...facts.map((i) => ({ pk: i.pk, sk: i.sk })));
+      counts.answers += facts.length;
+      // A post's retry guard lists its recent answerers; the person's id leaves it, the counts stay.
+      for (const post of await this.partitionItems(pk, 'P#', '*')) {
+        const attrs = Object.entries(post).filter(
+          ([k, v]) => /^cg\d+$/.test(k) && v instanceof Set && (v as Set<string>).has(person.userId),
+        );
+        if (attrs.length === 0) continue;
+        const names = Object.fromEntries(attrs.map(([k], n) => [`#g${n}`, k]));
+        await this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: post.pk, sk: post.sk },
+            UpdateExpression: `DELETE ${Object.keys(names)
+              .map((n) => `${n} :u`)
+              .join(', ')}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ':u': new Set([person.userId]) },
+          }),
+        );
+        counts.postGuards++;
+      }
+    }
+    await this.deleteKeys([...own.map((i) => ({ pk: i.pk, sk: i.sk })), ...channelKeys]);
+    return counts;
+  }
+
+  async stopTenantSubscriptions(tenant: TenantRef, pause: PauseRecord): Promise<number> {
+    // The due index is keyed by time, not tenant: each shard is read with a filter. This runs once,
+    // when a workspace removes the app, and reads only subscribed channels.
+    const channels: string[] = [];
+    for (let shard = 0; shard < SCHED_SHARDS; shard++) {
+      let start: Item | undefined;
+      do {
+        const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            FilterExpression: 'chPlatform = :platform AND chTenant = :tenant',
+            ExpressionAttributeValues: {
+              ':pk': `SCHED#${shard}`,
+              ':platform': tenant.platform,
+              ':tenant': tenant.tenantId,
+            },
+            ProjectionExpression: 'chChannel',
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const i of out.Items ?? []) if (typeof i.chChannel === 'string') channels.push(i.chChannel);
+        start = out.LastEvaluatedKey;
+      } while (start);
+    }
+    for (const channelId of channels) {
+      const channel: ChannelRef = { ...tenant, channelId };
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: this.metaKey(channel),
+          // On the tenant directory too (a channel subscribed before it existed), so the deletion finds it.
+          UpdateExpression: `SET dailyPause = :p, gsi2pk = :g2pk, gsi2sk = :g2sk REMOVE nextPostAt, gsi1pk, gsi1sk, ${CLAIM_FIELDS}`,
+          ExpressionAttributeValues: { ':p': pause, ...directoryValues(channelDirectory(channel, 'META')) },
+        }),
+      );
+    }
+    return channels.length;
+  }
+
+  async scheduleTenantDeletion(tenant: TenantRef, dueAt: Date, reason: string): Promise<string> {
+    const due = dueAt.toISOString();
+    const out = await this.send<{ Attributes?: Item }>(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: tenantDeletionKey(tenant),
+        // A retried or second event (tokens_revoked after app_uninstalled) keeps the first date.
+        UpdateExpression:
+          'SET dueAt = if_not_exists(dueAt, :due), gsi1pk = :g1pk, gsi1sk = if_not_exists(gsi1sk, :g1sk), ' +
+          'platform = :platform, tenantId = :tenant, reason = if_not_exists(reason, :reason)',
+        ExpressionAttributeValues: {
+          ':due': due,
+          ':g1pk': TENANT_DELETIONS_PK,
+          ':g1sk': `${due}#${tenantKey(tenant)}`,
+          ':platform': tenant.platform,
+          ':tenant': tenant.tenantId,
+          ':reason': reason,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return String(out.Attributes?.dueAt ?? due);
+  }
+
+  async cancelTenantDeletion(tenant: TenantRef): Promise<boolean> {
+    const out = await this.send<{ Attributes?: Item }>(
+      new DeleteCommand({ TableName: this.table, Key: tenantDeletionKey(tenant), ReturnValues: 'ALL_OLD' }),
+    );
+    return out.Attributes !== undefined;
+  }
+
+  async dueTenantDeletions(now: Date, limit: number): Promise<TenantDeletion[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':pk': TENANT_DELETIONS_PK, ':now': `${now.toISOString()}~` },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({
+      platform: i.platform as TenantRef['platform'],
+      tenantId: String(i.tenantId),
+      dueAt: String(i.dueAt),
+      reason: String(i.reason ?? ''),
+    }));
+  }
+
+  async deleteTenantData(tenant: TenantRef, maxDeletes: number): Promise<{ deleted: number; done: boolean }> {
+    let deleted = 0;
+    const deletePartition = async (pk: string) => {
+      const keys = (await this.partitionItems(pk)).map((i) => ({ pk: i.pk, sk: i.sk }));
+      await this.deleteKeys(keys);
+      deleted += keys.length;
+    };
+    const person = (userId: string): PersonRef => ({ ...tenant, userId });
+    // Channels first: their members and answers name people whose partitions are deleted before
+    // the channel, so an interrupted pass still finds them next time.
+    for (const channelId of await this.directoryIds(tenantChannelsPk(tenant), 25)) {
+      if (deleted >= maxDeletes) return { deleted, done: false };
+      const pk = channelPk({ ...tenant, channelId });
+      const people = new Set<string>();
+      for (const i of await this.partitionItems(pk)) {
+        const sk = String(i.sk);
+        if (sk.startsWith('M#')) people.add(sk.slice(2));
+        else if (sk.startsWith('A#')) people.add(sk.split('#').at(-1) ?? '');
+      }
+      for (const userId of people) if (userId) await deletePartition(personPk(person(userId)));
+      await deletePartition(pk);
+    }
+    for (const userId of await this.directoryIds(tenantUsersPk(tenant), 100)) {
+      if (deleted >= maxDeletes) return { deleted, done: false };
+      await deletePartition(personPk(person(userId)));
+    }
+    const left =
+      (await this.directoryIds(tenantChannelsPk(tenant), 1)).length +
+      (await this.directoryIds(tenantUsersPk(tenant), 1)).length;
+    if (left > 0) return { deleted, done: false };
+    await this.cancelTenantDeletion(tenant);
+    return { deleted, done: true };
   }
 }

@@ -147,6 +147,37 @@ export interface LeaderRow {
 
 export type WriteResult = 'ok' | 'conflict';
 
+/** One person's report that a question is wrong or unclear: one per person per question. */
+export interface ReportRecord {
+  questionId: string;
+  platform: TenantRef['platform'];
+  reason: string;
+  /** When the report was last written (ISO); `firstAt` when it was first made. */
+  at: string;
+  firstAt: string;
+}
+
+/** What deleting a person's data removed, counted so the person can be told in one sentence. */
+export interface PersonDeletion {
+  cards: number;
+  /** Study settings and the seen list (the PROFILE and SEEN items). */
+  settings: number;
+  /** Channels where the person's points and streak were deleted. */
+  memberships: number;
+  /** Recorded first answers to channel posts. */
+  answers: number;
+  reports: number;
+  shares: number;
+  /** Channel posts whose retry guard named the person (their counts stay, anonymous). */
+  postGuards: number;
+}
+
+/** A workspace whose data is due to be deleted (the app was removed from it). */
+export interface TenantDeletion extends TenantRef {
+  dueAt: string;
+  reason: string;
+}
+
 /** Storage for the study engine. One DynamoDB implementation; only it knows keys and attributes. */
 export interface StudyStore {
   /** The channel; `{ asked: false }` skips reading the question history (callers that need the zone). */
@@ -229,14 +260,42 @@ export interface StudyStore {
   ): Promise<void>;
   setRetention(person: PersonRef, retention: number): Promise<void>;
 
-  /** A recommendation someone may share to the channel, kept for a day (TTL). */
-  saveShare(tenant: TenantRef, id: string, text: string, expiresAt: Date): Promise<void>;
+  /**
+   * A recommendation its requester may share to the channel or adjust, kept for a day (TTL). It is
+   * the person's (only they see its buttons), so it is stored with their other data.
+   */
+  saveShare(person: PersonRef, id: string, text: string, expiresAt: Date): Promise<void>;
   /**
    * Claims a one-time key (a platform delivery id) until `expiresAt`: true for the first claim,
    * false for every later one while it lasts (or, once expired, until the TTL sweeps it).
    */
   claimOnce(tenant: TenantRef, key: string, expiresAt: Date): Promise<boolean>;
-  getShare(tenant: TenantRef, id: string, now: Date): Promise<string | undefined>;
+  getShare(person: PersonRef, id: string, now: Date): Promise<string | undefined>;
+
+  // A person's data: reports on questions, and deleting everything about them.
+
+  /** Writes the person's report on a question (a second one replaces it); 'new' the first time. */
+  saveReport(person: PersonRef, questionId: string, reason: string, now: Date): Promise<'new' | 'updated'>;
+  /** Every report, from one index partition (reports are rare), oldest question first. */
+  listReports(): Promise<ReportRecord[]>;
+  /** Deletes every item about the person in their workspace or guild; idempotent. */
+  deletePersonData(person: PersonRef): Promise<PersonDeletion>;
+
+  // A workspace that removed the app (Slack app_uninstalled / tokens_revoked).
+
+  /** Pauses every subscribed channel of the tenant at once; returns how many. */
+  stopTenantSubscriptions(tenant: TenantRef, pause: PauseRecord): Promise<number>;
+  /** Records that the tenant's data is to be deleted at `dueAt`; a repeat keeps the first date. */
+  scheduleTenantDeletion(tenant: TenantRef, dueAt: Date, reason: string): Promise<string>;
+  /** Cancels a pending deletion (the workspace uses the app again); false when none was pending. */
+  cancelTenantDeletion(tenant: TenantRef): Promise<boolean>;
+  /** Tenants whose deletion is due at `now`, from one Query. */
+  dueTenantDeletions(now: Date, limit: number): Promise<TenantDeletion[]>;
+  /**
+   * Deletes up to about `maxDeletes` of the tenant's items; `done` once nothing is left, when the
+   * pending deletion is removed too. A later call continues where this one stopped.
+   */
+  deleteTenantData(tenant: TenantRef, maxDeletes: number): Promise<{ deleted: number; done: boolean }>;
 
   // Daily subscriptions (the scheduler). Only the DynamoDB store knows how the due index is keyed.
 

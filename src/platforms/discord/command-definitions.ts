@@ -97,6 +97,7 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
           ),
       )
       .addSubcommand((s) => s.setName('unsubscribe').setDescription(about('unsubscribe')))
+      .addSubcommand((s) => s.setName('forget-me').setDescription(about('forget-me')))
       .addSubcommand((s) => s.setName('help').setDescription(about('help')))
       .toJSON()
   );

@@ -11,7 +11,7 @@ import { SlackUserNames } from './user-names.ts';
 import { SlackWebApi } from './web-api.ts';
 
 /** All the adapter needs of the bot: one entry for commands, one for clicks. */
-export type SlackBot = Pick<Bot, 'command' | 'action'> & Partial<Pick<Bot, 'home'>>;
+export type SlackBot = Pick<Bot, 'command' | 'action'> & Partial<Pick<Bot, 'home' | 'workspaceRemoved'>>;
 
 export interface SlackAppOptions {
   bot: SlackBot;
@@ -317,6 +317,44 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     } catch (err) {
       log.error('slack app home failed', { err });
     }
+  });
+
+  /**
+   * The app was uninstalled from a workspace, or its bot token revoked: its daily posts stop now
+   * and its data is deleted after the grace period. A failure throws, so Bolt answers 500 and
+   * Slack sends the event again (the bot's handling is idempotent).
+   */
+  async function workspaceRemoved(teamId: string | undefined, why: 'app_uninstalled' | 'tokens_revoked') {
+    if (!teamId) {
+      log.warn('slack removal event without a team id; ignored', { why });
+      return;
+    }
+    if (!bot.workspaceRemoved) {
+      log.error('slack removal event not handled: this bot has no workspaceRemoved', { why, teamId });
+      return;
+    }
+    try {
+      const done = await bot.workspaceRemoved({ platform: 'slack', tenantId: teamId }, why, now());
+      log.info('slack workspace removed the app: daily posts stopped, data deletion scheduled', {
+        why,
+        teamId,
+        ...done,
+      });
+    } catch (err) {
+      log.error('slack workspace removal failed; Slack will retry', { err, why, teamId });
+      throw err;
+    }
+  }
+
+  app.event('app_uninstalled', async ({ body }) => {
+    await workspaceRemoved((body as { team_id?: string }).team_id, 'app_uninstalled');
+  });
+
+  app.event('tokens_revoked', async ({ event, body }) => {
+    // Only the bot token matters: StudyBot holds no user tokens, so revoking those changes nothing.
+    const revoked = (event as { tokens?: { bot?: string[] } }).tokens?.bot ?? [];
+    if (revoked.length === 0) return;
+    await workspaceRemoved((body as { team_id?: string }).team_id, 'tokens_revoked');
   });
 
   const handle = receiver.toHandler();

@@ -7,9 +7,14 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * The bot scopes for the calls the app really makes: the slash command, chat.postMessage and
  * chat.update (chat:write), posting quizzes and daily questions in public channels it has not
  * joined (chat:write.public), and users.info to recognise workspace admins before a
- * subscription changes (users:read). views.publish for App Home needs no scope.
+ * subscription changes (users:read). views.publish for App Home needs no scope, nor do the
+ * app_uninstalled and tokens_revoked events (they stop the workspace's daily posts and schedule
+ * the deletion of its data).
  */
 export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read'] as const;
+
+/** The events the app subscribes to; app_uninstalled and tokens_revoked are sent to every app, scope-free. */
+export const BOT_EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
 
 /** Reads `--url`: an https base such as https://abc.execute-api.us-east-1.amazonaws.com/dev. */
 export function parseBaseUrl(raw: string): string {
@@ -58,7 +63,7 @@ export function slackManifest(baseUrl: string): Record<string, unknown> {
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { request_url: endpoint, bot_events: ['app_home_opened'] },
+      event_subscriptions: { request_url: endpoint, bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: true, request_url: endpoint },
       org_deploy_enabled: false,
       socket_mode_enabled: false,

@@ -85,6 +85,13 @@ const EventCallbackSchema = z.object({
     user: z.optional(id),
     channel: z.optional(id),
     tab: z.optional(z.string().check(z.maxLength(32))),
+    // tokens_revoked: the user ids whose tokens were revoked, by kind.
+    tokens: z.optional(
+      z.object({
+        oauth: z.optional(z.array(id).check(z.maxLength(1000))),
+        bot: z.optional(z.array(id).check(z.maxLength(1000))),
+      }),
+    ),
   }),
 });
 

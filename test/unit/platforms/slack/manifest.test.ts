@@ -21,7 +21,8 @@ describe('studybot slack manifest', () => {
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: endpoint });
     expect(m.settings.event_subscriptions).toEqual({
       request_url: endpoint,
-      bot_events: ['app_home_opened'],
+      // Uninstalling the app or revoking its token stops daily posts and schedules the deletion.
+      bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
     });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
