@@ -60,7 +60,9 @@ async function api(path, init) {
 
 async function poll() {
   try {
-    const { events } = await api(`/playground/events?since=${state.last}`);
+    const { events: all } = await api(`/playground/events?since=${state.last}`);
+    // The interval and a send can poll at once: keep each event once.
+    const events = all.filter((e) => e.seq > state.last);
     if (events.length) {
       state.events.push(...events);
       state.last = events[events.length - 1].seq;
