@@ -6,6 +6,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { content } from '../content/index.ts';
@@ -250,6 +251,20 @@ export class DynamoStudyStore implements StudyStore {
   }
 
   /** Sends one command, counting it and the capacity it consumed. */
+  /** Every page of one Query, following LastEvaluatedKey; a caller stops early by leaving the loop. */
+  private async *queryPages(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  ): AsyncGenerator<Item[]> {
+    let start: Item | undefined;
+    do {
+      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+        new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }),
+      );
+      yield out.Items ?? [];
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+
   private async send<T>(command: { input: object }): Promise<T> {
     (command.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
     this.metrics.requests++;
@@ -643,19 +658,11 @@ export class DynamoStudyStore implements StudyStore {
 
   async listCards(person: PersonRef): Promise<CardRecord[]> {
     const cards: CardRecord[] = [];
-    let start: Item | undefined;
-    do {
-      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-          ExpressionAttributeValues: { ':pk': personPk(person), ':c': 'C#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      cards.push(...(out.Items ?? []).map((i) => toCard(i)!));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const items of this.queryPages({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': personPk(person), ':c': 'C#' },
+    }))
+      cards.push(...items.map((i) => toCard(i)!));
     return cards;
   }
 
@@ -1102,18 +1109,12 @@ export class DynamoStudyStore implements StudyStore {
 
   async listReports(): Promise<ReportRecord[]> {
     const reports: ReportRecord[] = [];
-    let start: Item | undefined;
-    do {
-      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': REPORTS_PK },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) {
+    for await (const items of this.queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': REPORTS_PK },
+    }))
+      for (const i of items) {
         if (typeof i.questionId !== 'string' || typeof i.reason !== 'string') continue;
         reports.push({
           questionId: i.questionId,
@@ -1123,28 +1124,18 @@ export class DynamoStudyStore implements StudyStore {
           firstAt: String(i.firstAt ?? i.at ?? ''),
         });
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
     return reports;
   }
 
   /** Every key of one partition (optionally only sort keys starting with `prefix`), paged. */
   private async partitionItems(pk: string, prefix?: string, projection = 'pk, sk'): Promise<Item[]> {
     const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
-          ...(projection === '*' ? {} : { ProjectionExpression: projection }),
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const page of this.queryPages({
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
+      ...(projection === '*' ? {} : { ProjectionExpression: projection }),
+    }))
+      items.push(...page);
     return items;
   }
 
@@ -1169,24 +1160,18 @@ export class DynamoStudyStore implements StudyStore {
   /** Distinct ids (the part before the first '#') of a tenant-directory partition, up to `limit`. */
   private async directoryIds(gsi2pk: string, limit = Number.POSITIVE_INFINITY): Promise<string[]> {
     const ids = new Set<string>();
-    let start: Item | undefined;
-    do {
-      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsi2pk },
-          ProjectionExpression: 'gsi2sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) {
+    for await (const items of this.queryPages({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': gsi2pk },
+      ProjectionExpression: 'gsi2sk',
+    })) {
+      for (const i of items) {
         const id = String(i.gsi2sk ?? '').split('#')[0];
         if (id) ids.add(id);
       }
-      start = out.LastEvaluatedKey;
-    } while (start && ids.size < limit);
+      if (ids.size >= limit) break;
+    }
     return [...ids];
   }
 
@@ -1262,26 +1247,18 @@ export class DynamoStudyStore implements StudyStore {
     // when a workspace removes the app, and reads only subscribed channels.
     const channels: string[] = [];
     for (let shard = 0; shard < SCHED_SHARDS; shard++) {
-      let start: Item | undefined;
-      do {
-        const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            FilterExpression: 'chPlatform = :platform AND chTenant = :tenant',
-            ExpressionAttributeValues: {
-              ':pk': `SCHED#${shard}`,
-              ':platform': tenant.platform,
-              ':tenant': tenant.tenantId,
-            },
-            ProjectionExpression: 'chChannel',
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const i of out.Items ?? []) if (typeof i.chChannel === 'string') channels.push(i.chChannel);
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for await (const items of this.queryPages({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        FilterExpression: 'chPlatform = :platform AND chTenant = :tenant',
+        ExpressionAttributeValues: {
+          ':pk': `SCHED#${shard}`,
+          ':platform': tenant.platform,
+          ':tenant': tenant.tenantId,
+        },
+        ProjectionExpression: 'chChannel',
+      }))
+        for (const i of items) if (typeof i.chChannel === 'string') channels.push(i.chChannel);
     }
     for (const channelId of channels) {
       const channel: ChannelRef = { ...tenant, channelId };
