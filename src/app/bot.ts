@@ -5,10 +5,27 @@ import { matchTopic } from '../engines/quiz/select.ts';
 import { shuffled } from '../engines/quiz/shuffle.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage, MAX_RECOMMEND_CHARS } from './commands.ts';
+import { answerPractice, type DrillCard, nextDrill, type StudyMode, studyMode } from './drills.ts';
 import { readBack } from './read-back.ts';
-import { decodeAction, encodeAction, ephemeral, type Message, type Outcome, textMessage } from './reply.ts';
+import { fromTenant, IN_TENANT, keepTenant, REMIND_OFF, remindCommand, remindOff } from './reminders.ts';
+import {
+  decodeAction,
+  encodeAction,
+  ephemeral,
+  type FormField,
+  type Message,
+  type Outcome,
+  textMessage,
+} from './reply.ts';
 import { REPORT_BUTTON, REPORT_SUBMIT, reportForm, submitReport } from './reports.ts';
+import { SETTINGS_BUTTON, SETTINGS_SUBMIT, saveSettings, settingsForm } from './settings.ts';
 import { StudyService } from './study.ts';
+import {
+  SUBSCRIBE_FORM,
+  SUBSCRIBE_SUBMIT,
+  UNSUBSCRIBE_CONFIRM,
+  UNSUBSCRIBE_KEEP,
+} from './subscription-actions.ts';
 import {
   answerFeedback,
   closedNotice,
@@ -54,6 +71,8 @@ export interface Actor {
   canManageChannel: boolean;
   /** The platform's id of this delivery (Slack trigger_id, Discord interaction id): a replay has the same. */
   deliveryId?: string;
+  /** The person's time zone as the platform knows it (Slack profile `tz`), when the adapter looked. */
+  timeZone?: string;
 }
 
 /** How long a delivery id is remembered: Slack and Discord refuse signatures older than 5 minutes. */
@@ -80,6 +99,8 @@ export interface BotDeps {
       command: Extract<Command, { name: 'subscribe' | 'unsubscribe' }>,
       now: Date,
     ): Promise<Outcome>;
+    /** The subscribe form's submission and the unsubscribe confirm's buttons. */
+    action?(actor: Actor, action: BotAction, now: Date): Promise<Outcome>;
   };
 }
 
@@ -163,6 +184,8 @@ export class Bot {
         };
       }
       case 'recommend':
+        // Alone: a form with one field for the workload, submitted as if typed.
+        if (!command.text.trim()) return recommendForm();
         return this.recommend(actor, command.text, now);
       case 'leaderboard': {
         const { rows, weekKey } = await this.study.leaderboard(channelOf(actor), command.period, now);
@@ -185,6 +208,12 @@ export class Bot {
         return ephemeral(textMessage('Daily posts are not set up on this deployment yet.'));
       case 'forget-me':
         return forgetMeConfirm(actor, now);
+      case 'remind':
+        return remindCommand(this.deps.store, actor, command, now);
+      case 'settings': {
+        const { name: _name, ...input } = command;
+        return saveSettings(this.deps.store, personOf(actor), input);
+      }
     }
   }
 
@@ -299,6 +328,51 @@ export class Bot {
       }
       case 'next':
         return this.nextStudy(actor, args[0], now);
+      case 'x': {
+        // x:<question>:<shown at, base 36 ms>:<mac>:<mode>[:<choice>] — a drill's practice card.
+        const [questionId, shown, mac, modeText, choice] = args;
+        const mode = studyMode(modeText);
+        if (!questionId || !shown || !/^[0-9a-z]{1,12}$/.test(shown) || !mode) break;
+        if (mac !== this.reviewMac(actor, questionId, `x${shown}`))
+          return ephemeral(textMessage('That card has expired. Run `/studybot study` for a fresh one.'));
+        const shownAt = new Date(Number.parseInt(shown, 36));
+        const r = await answerPractice(
+          this.deps.store,
+          personOf(actor),
+          questionId,
+          shownAt,
+          choice ? [choice] : action.values,
+        );
+        if ('error' in r)
+          return ephemeral(
+            textMessage(
+              r.error === 'unknown-question'
+                ? 'That card is no longer in the bank.'
+                : choiceRefusal(r.error, questionId),
+            ),
+          );
+        const feedback = feedbackMessage(shuffled(r.question, cardSeed(questionId, `x${shown}`)), r, {
+          nextAction: encodeAction('next', mode),
+          nextLabel: mode === 'mistakes' ? 'Next mistake' : 'Next in this topic',
+        });
+        return ephemeral({
+          ...feedback,
+          footer: 'Practice: your review schedule did not change.',
+        });
+      }
+      case IN_TENANT: {
+        // @:<tenant>:<action> — a reminder's button (and what it leads to) in the deck it counted.
+        const inner = fromTenant(args);
+        if (!inner) break;
+        const there = { ...actor, tenantId: inner.tenantId };
+        return keepTenant(await this.action(there, { ...action, id: inner.id }, now), there, actor.tenantId);
+      }
+      case REMIND_OFF:
+        return remindOff(this.deps.store, personOf(actor));
+      case SETTINGS_BUTTON:
+        return settingsForm(this.deps.store, personOf(actor));
+      case SETTINGS_SUBMIT:
+        return saveSettings(this.deps.store, personOf(actor), action.fields ?? {});
       case 'adjust':
         return this.adjustForm(actor, args[0], now);
       case 'readj':
@@ -312,6 +386,16 @@ export class Bot {
         return forgetMe(this.deps.store, personOf(actor), args[0], now);
       case FORGET_KEEP:
         return keptData();
+      case RECOMMEND_SUBMIT:
+        return this.readjust(actor, action, now, false);
+      case SUBSCRIBE_SUBMIT:
+      case UNSUBSCRIBE_CONFIRM:
+        // A replayed submission or confirm must not post or stop again.
+        if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
+        return this.subscriptionAction(actor, action, now);
+      case SUBSCRIBE_FORM:
+      case UNSUBSCRIBE_KEEP:
+        return this.subscriptionAction(actor, action, now);
       case 'share': {
         if (!(await this.firstDelivery(actor, now))) return ephemeral(textMessage(REPLAYED));
         const text = args[0] ? await this.deps.store.getShare(actor, args[0], now) : undefined;
@@ -330,6 +414,11 @@ export class Bot {
       }
     }
     return ephemeral(textMessage('That button is no longer active. Try `/studybot help`.'));
+  }
+
+  private subscriptionAction(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
+    if (this.deps.subscriptions?.action) return this.deps.subscriptions.action(actor, action, now);
+    return Promise.resolve(ephemeral(textMessage('Daily posts are not set up on this deployment yet.')));
   }
 
   /**
@@ -368,6 +457,8 @@ export class Bot {
   }
 
   private async nextStudy(actor: Actor, topicText: string | undefined, now: Date): Promise<Outcome> {
+    const mode = studyMode(topicText);
+    if (mode) return this.drill(actor, mode, now);
     const topic = topicText ? matchTopic(content.topics, topicText) : undefined;
     if (topicText && !topic)
       return ephemeral(
@@ -375,7 +466,7 @@ export class Bot {
       );
     const next = await this.study.nextStudy(personOf(actor), now, topic ? { topic } : {});
     if ('none' in next) return ephemeral(studyDoneMessage(next.nextDue, next.newLimitReached));
-    const title = next.isNew ? 'New card' : `Review · ${next.dueCount} due`;
+    const title = next.isNew ? 'New card' : `Review · ${next.dueCount}${next.moreDue ? '+' : ''} due`;
     return ephemeral(
       questionMessage(shuffled(next.question, cardSeed(next.question.id, String(next.version))), {
         title,
@@ -386,6 +477,45 @@ export class Bot {
           this.reviewMac(actor, next.question.id, String(next.version)),
         ),
         footer: 'Only you can see this. Answer to schedule the next review.',
+      }),
+    );
+  }
+
+  /** The next card of a mistakes or weakest-topic drill: a due card as a review, any other as practice. */
+  private async drill(actor: Actor, mode: StudyMode, now: Date): Promise<Outcome> {
+    const next: DrillCard = await nextDrill(this.study, this.deps.store, personOf(actor), mode, now);
+    const label =
+      mode === 'mistakes' ? 'Your mistakes' : `Weakest topic: ${'topicName' in next ? next.topicName : ''}`;
+    if ('none' in next)
+      return ephemeral(textMessage(next.reason, mode === 'mistakes' ? 'Your mistakes' : 'Weakest topic'));
+    const left = `${next.left} left`;
+    if ('practice' in next) {
+      const shown = now.getTime().toString(36);
+      return ephemeral(
+        questionMessage(shuffled(next.question, cardSeed(next.question.id, `x${shown}`)), {
+          title: `Practice · ${label} · ${left}`,
+          action: encodeAction(
+            'x',
+            next.question.id,
+            shown,
+            this.reviewMac(actor, next.question.id, `x${shown}`),
+            mode,
+          ),
+          footer: 'Only you can see this. Practice: answering does not move your review schedule.',
+        }),
+      );
+    }
+    const version = String(next.version);
+    return ephemeral(
+      questionMessage(shuffled(next.question, cardSeed(next.question.id, version)), {
+        title: `${next.isNew ? 'New card' : 'Review'} · ${label} · ${left}`,
+        action: encodeAction(
+          'r',
+          next.question.id,
+          version,
+          this.reviewMac(actor, next.question.id, version),
+        ),
+        footer: 'Only you can see this. This card is due: answering schedules its next review.',
       }),
     );
   }
@@ -413,14 +543,7 @@ export class Bot {
         title: 'Adjust the workload',
         submitLabel: 'Decide again',
         fields: [
-          {
-            id: 'text',
-            label: 'Your workload, in your words',
-            value: typed,
-            multiline: true,
-            required: true,
-            maxLength: MAX_RECOMMEND_CHARS,
-          },
+          workloadField(typed),
           {
             id: 'read',
             label: 'What I read: fix any line (key=value)',
@@ -434,8 +557,11 @@ export class Bot {
     };
   }
 
-  /** The Adjust form submitted: decide again on the edited text and corrections, in place of the old answer. */
-  private async readjust(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
+  /**
+   * The Adjust form submitted: decide again on the edited text and corrections, in place of the old
+   * answer. The recommend form's submission too (one field, and no answer yet to replace).
+   */
+  private async readjust(actor: Actor, action: BotAction, now: Date, replaces = true): Promise<Outcome> {
     const typed = (action.fields?.text ?? '').trim();
     const read = (action.fields?.read ?? '').trim();
     if (!typed) return { ...ephemeral(textMessage('Describe the workload, then submit the form again.')) };
@@ -444,8 +570,43 @@ export class Bot {
         textMessage(`A workload can be at most ${MAX_RECOMMEND_CHARS.toLocaleString('en-US')} characters.`),
       );
     const outcome = await this.recommend(actor, read ? `${typed}\n${CORRECTIONS_MARK}\n${read}` : typed, now);
-    return { ...outcome, replacesSource: true };
+    return replaces ? { ...outcome, replacesSource: true } : outcome;
   }
+}
+
+/** The recommend form's submission. */
+const RECOMMEND_SUBMIT = 'recd';
+
+/** The workload as a form field: the recommend form's only one, and the Adjust form's first. */
+function workloadField(value?: string): FormField {
+  return {
+    id: 'text',
+    label: 'Your workload, in your words',
+    ...(value ? { value } : {}),
+    placeholder: 'e.g. 20 MB documents, results within 30 minutes, 500 a day',
+    multiline: true,
+    required: true,
+    maxLength: MAX_RECOMMEND_CHARS,
+  };
+}
+
+/** `/studybot recommend` alone: a form for the workload; where it cannot open, how to type it. */
+function recommendForm(): Outcome {
+  return {
+    ...ephemeral(
+      textMessage(
+        'Describe the workload after the command, e.g. `/studybot recommend 20 MB documents, results within 30 minutes, 500 a day`.',
+      ),
+    ),
+    form: {
+      action: RECOMMEND_SUBMIT,
+      title: 'SageMaker deployment',
+      submitLabel: 'Recommend',
+      intro:
+        'Describe the workload in plain words: payload sizes, how soon results are needed, how much traffic and how it varies.',
+      fields: [workloadField()],
+    },
+  };
 }
 
 /** The hint for picks that cannot be graded; nothing was stored, so the person can try again. */

@@ -13,7 +13,9 @@ export type Command =
   | { name: 'progress' }
   | { name: 'subscribe'; time?: string; timezone?: string; days?: 'weekdays' | 'daily' }
   | { name: 'unsubscribe' }
-  | { name: 'forget-me' };
+  | { name: 'forget-me' }
+  | { name: 'remind'; time?: string; timeZone?: string; off?: boolean }
+  | { name: 'settings'; retention?: string; newPerDay?: string; timeZone?: string };
 
 /** The longest workload description read; Discord's option and the playground take the same. */
 export const MAX_RECOMMEND_CHARS = 4000;
@@ -26,18 +28,36 @@ export const SUBCOMMANDS = [
   { name: 'quiz', usage: 'quiz [topic]', about: 'post a question to this channel now' },
   {
     name: 'study',
-    usage: 'study [topic] [retention 0.7–0.97]',
-    about: 'your next review card (only you see it); retention sets how well you want to remember',
+    usage: 'study [topic|mistakes|weakest]',
+    about: 'your next review card (only you see it); mistakes or weakest: a drill that keeps your schedule',
   },
-  { name: 'recommend', usage: 'recommend <workload>', about: 'which SageMaker deployment fits a workload' },
+  {
+    name: 'recommend',
+    usage: 'recommend [workload]',
+    about: 'which SageMaker deployment fits a workload (alone: a form to describe it)',
+  },
   { name: 'leaderboard', usage: 'leaderboard [week|all]', about: "this channel's top 10" },
   { name: 'progress', usage: 'progress', about: 'your streak, due cards and readiness per topic' },
   {
+    name: 'settings',
+    usage: 'settings [retention 90] [new 10] [zone Europe/Berlin]',
+    about: 'your desired retention, new cards a day and time zone (alone: a form)',
+  },
+  {
     name: 'subscribe',
     usage: 'subscribe [HH:MM] [time zone] [weekdays|daily]',
-    about: 'a daily question in this channel (alone: show the subscription)',
+    about: 'a daily question in this channel (alone: a form, or the subscription if you may not change it)',
   },
-  { name: 'unsubscribe', usage: 'unsubscribe', about: 'stop the daily question here' },
+  {
+    name: 'unsubscribe',
+    usage: 'unsubscribe',
+    about: 'stop the daily question here (asks you to confirm first)',
+  },
+  {
+    name: 'remind',
+    usage: 'remind [HH:MM] [time zone] | remind off',
+    about: 'a direct message at that time on days you have cards due (alone: your reminder)',
+  },
   {
     name: 'forget-me',
     usage: 'forget-me',
@@ -84,6 +104,12 @@ export function parseCommandText(raw: string): Command {
     case 'forget-me':
     case 'forgetme':
       return { name: 'forget-me' };
+    case 'remind':
+    case 'reminder':
+      return parseRemindArgs(rest);
+    case 'settings':
+    case 'setting':
+      return parseSettingsArgs(args);
     default:
       return { name: 'help', reason: `I don't know "${clip(head)}".` };
   }
@@ -106,6 +132,36 @@ function parseStudyArgs(args: string): Command {
   return { name: 'study', retention: Math.round(value * 100) / 100, ...(topic ? { topic } : {}) };
 }
 
+const SETTING_NAMES: Record<string, 'retention' | 'newPerDay' | 'timeZone'> = {
+  retention: 'retention',
+  new: 'newPerDay',
+  'new-per-day': 'newPerDay',
+  newperday: 'newPerDay',
+  zone: 'timeZone',
+  tz: 'timeZone',
+  timezone: 'timeZone',
+};
+
+/** `settings retention 90 new 10 zone Europe/Berlin` (or `key=value`); the values are checked later. */
+function parseSettingsArgs(args: string): Command {
+  const cmd: Extract<Command, { name: 'settings' }> = { name: 'settings' };
+  const words = args
+    .replace(/\s*=\s*/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  for (let i = 0; i < words.length; i += 2) {
+    const key = SETTING_NAMES[words[i]!.toLowerCase()];
+    const value = words[i + 1];
+    if (!key || value === undefined)
+      return {
+        name: 'help',
+        reason: `I couldn't read "${clip(words.slice(i).join(' '))}"; try \`settings retention 90 new 10 zone Europe/Berlin\`.`,
+      };
+    cmd[key] = value;
+  }
+  return cmd;
+}
+
 function parseSubscribeArgs(words: string[]): Command {
   const cmd: Extract<Command, { name: 'subscribe' }> = { name: 'subscribe' };
   for (const word of words) {
@@ -120,6 +176,22 @@ function parseSubscribeArgs(words: string[]): Command {
       };
     }
   }
+  return cmd;
+}
+
+/** `remind 08:30 Europe/Berlin`, `remind off`, `remind` alone; time and zone are checked later. */
+function parseRemindArgs(words: string[]): Command {
+  const cmd: Extract<Command, { name: 'remind' }> = { name: 'remind' };
+  const example = 'try `remind 08:30 Europe/Berlin` or `remind off`';
+  for (const word of words) {
+    const w = word.toLowerCase();
+    if (w === 'off' || w === 'stop') cmd.off = true;
+    else if (/^\d{1,2}[:.h]\d{2}$/.test(w)) cmd.time = w.replace(/[.h]/, ':');
+    else if (/^[a-z_]+(\/[a-z0-9_+-]+)+$/i.test(word) || w === 'utc') cmd.timeZone = word;
+    else return { name: 'help', reason: `I couldn't read "${clip(word)}" as a reminder time; ${example}.` };
+  }
+  if (cmd.off && (cmd.time || cmd.timeZone))
+    return { name: 'help', reason: `\`remind off\` takes nothing else; ${example}.` };
   return cmd;
 }
 

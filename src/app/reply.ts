@@ -51,8 +51,10 @@ export interface Reply {
 }
 
 /**
- * A form the person fills in (a Slack modal, a Discord modal). Discord allows five text inputs, so
- * a form has at most five fields; its submission comes back as an action with `fields` filled.
+ * A form the person fills in (a Slack modal, a Discord modal). Discord allows five components in a
+ * modal, so a form has at most five fields (four with an `intro`); its submission comes back as an
+ * action with `fields` filled: each field's id and what was typed or picked (a time as `HH:MM`, a
+ * choice or a searched option as its value).
  */
 export interface Form {
   /** Action id of the submission, at most 100 characters. */
@@ -60,19 +62,61 @@ export interface Form {
   /** At most 24 characters (Slack's modal title limit). */
   title: string;
   submitLabel: string;
+  /** A few lines shown above the fields (what is set now, what submitting does), in neutral markup. */
+  intro?: string;
   fields: FormField[];
 }
 
-export interface FormField {
+interface FormFieldBase {
   id: string;
   /** At most 45 characters (Discord's label limit). */
   label: string;
+  required?: boolean;
+  /** A short line under the field (at most 100 characters: Discord's label description). */
+  hint?: string;
+}
+
+/** Free text, on one line or several. */
+export interface TextField extends FormFieldBase {
+  kind?: 'text';
   value?: string;
   placeholder?: string;
   multiline?: boolean;
-  required?: boolean;
   maxLength: number;
 }
+
+/** A time of day, `HH:MM` (24-hour): a time picker where the platform has one, else a text input. */
+export interface TimeField extends FormFieldBase {
+  kind: 'time';
+  value?: string;
+}
+
+/** One of a few options (at most 10: Slack's radio buttons, Discord's select in a modal). */
+export interface ChoiceField extends FormFieldBase {
+  kind: 'choice';
+  options: { value: string; label: string }[];
+  value?: string;
+}
+
+/** Where a searchable field's options come from: the app answers searches by this name. */
+export type SearchSource = 'timezone';
+
+/**
+ * One option of a long list, found by typing (Slack: a menu whose options the app sends as the
+ * person types). Where the platform cannot search inside a form (Discord), a text input whose
+ * value the app checks on submission.
+ */
+export interface SearchField extends FormFieldBase {
+  kind: 'search';
+  source: SearchSource;
+  /** The option picked now: its value and how it is shown. */
+  value?: string;
+  valueLabel?: string;
+  placeholder?: string;
+  maxLength: number;
+}
+
+export type FormField = TextField | TimeField | ChoiceField | SearchField;
 
 export const MAX_FORM_FIELDS = 5;
 

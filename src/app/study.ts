@@ -19,6 +19,7 @@ import type {
   PersonRef,
   PostRecord,
   ProfileRecord,
+  ReviewRecord,
   StudyStore,
 } from '../store/store.ts';
 
@@ -27,7 +28,19 @@ import type {
  * and progress. It joins the pure engines to the store; it knows nothing of Slack or Discord.
  */
 export const NEW_CARDS_PER_DAY = 20;
+/** The range of new cards a day a person may choose (0: reviews only). */
+export const MAX_NEW_CARDS_PER_DAY = 100;
+/** How far back measured retention looks: long enough for a few dozen reviews, short enough to be current. */
+export const MEASURED_RETENTION_DAYS = 30;
+/** Fewer reviews than this in the window say too little to show a measured retention. */
+export const MIN_MEASURED_REVIEWS = 10;
+export const FORECAST_DAYS = 7;
 const MAX_WRITE_ATTEMPTS = 5;
+/**
+ * Cards the next-card Query reads after the PROFILE and SEEN items: enough to find the first due
+ * card and say "5+ due", few enough that a year-old deck's read stays in one 4 KB read unit.
+ */
+const STUDY_QUEUE_READ = 5;
 
 export interface AnswerResult {
   question: Question;
@@ -50,7 +63,9 @@ export interface StudyCard {
   /** The card version the question was shown at; an answer only applies to that version. */
   version: number;
   isNew: boolean;
+  /** Due cards counted (this one included); with `moreDue`, at least that many. */
   dueCount: number;
+  moreDue?: boolean;
 }
 
 export interface TopicProgress {
@@ -94,6 +109,14 @@ export interface Progress {
   bestStreak: number;
   score: number;
   answersPerDay: { day: string; count: number }[];
+  /**
+   * Measured retention: the share of scheduled reviews (not first answers, not practice) answered
+   * right in the last MEASURED_RETENTION_DAYS days, to set beside the target `retention`. Absent
+   * with fewer than MIN_MEASURED_REVIEWS reviews; `reviews` then says how many there are.
+   */
+  measured: { retention?: number; reviews: number; days: number };
+  /** Cards due on each of the next FORECAST_DAYS days (the person's days; today includes overdue). */
+  forecast: { day: string; count: number }[];
   nextDue?: string;
 }
 
@@ -116,7 +139,7 @@ export class StudyService {
     return (await this.store.getChannel(channel, { asked: false }))?.timeZone ?? 'UTC';
   }
 
-  private profile(person: PersonRef): Promise<ProfileRecord> {
+  profile(person: PersonRef): Promise<ProfileRecord> {
     const key = `${person.platform}:${person.tenantId}:${person.userId}`;
     let read = this.profileReads.get(key);
     if (!read) {
@@ -204,6 +227,10 @@ export class StudyService {
       entry = card?.answers.find((a) => a.key === key);
     }
     if (!entry) throw new Error(`could not record answer after ${MAX_WRITE_ATTEMPTS} attempts`);
+    // The card's oldest kept answer at its first version is the card's first answer.
+    const isFirst = card?.version === card?.answers.length && card?.answers.at(-1)?.key === key;
+    // 1b. The review log (idempotent: a retry writes the same entry again).
+    await this.store.logReview(person, reviewOf(question, entry, isFirst ? 'new' : 'review'));
 
     // 2. The member: points (first answer only), week score and streak in the channel's zone.
     const points = pointsFor(question.difficulty, entry.correct);
@@ -216,8 +243,7 @@ export class StudyService {
     if (!member) await this.store.noteChannel(person, channel.channelId);
     // A card this answer created goes on the person's seen set (a set: a retry adds nothing), so a
     // study session never offers it as new without reading every card.
-    if (card?.answers.length === 1 && card.answers[0]?.key === key)
-      await this.store.noteSeen(person, [questionId]);
+    if (isFirst) await this.store.noteSeen(person, [questionId]);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       if (member && isApplied(member, key, dayNo)) break;
       const next = {
@@ -315,18 +341,26 @@ export class StudyService {
   }
 
   /**
-   * The next card of a private study session: due cards first, then new questions up to the daily
-   * limit. One Query: the person's earliest-due cards and, sorted before them, their seen set.
+   * The next card of a private study session: due cards first, then new questions up to the
+   * person's daily limit, counted on the person's own day. One Query: the person's settings and seen
+   * set, sorted before their earliest-due cards.
    */
   async nextStudy(
     person: PersonRef,
     now: Date,
     options: { topic?: string; timeZone?: string } = {},
   ): Promise<StudyCard | { none: true; nextDue?: string; newLimitReached: boolean }> {
-    const queue = await this.store.studyQueue(person, 25);
+    const queue = await this.store.studyQueue(person, STUDY_QUEUE_READ);
     const nowIso = now.toISOString();
     const inTopicCards = queue.cards.filter((c) => !options.topic || c.topic === options.topic);
-    const due = inTopicCards.filter((c) => c.srs.due <= nowIso);
+    let due = inTopicCards.filter((c) => c.srs.due <= nowIso);
+    // A full read whose last card is due may leave more due cards unread.
+    let moreDue = queue.cards.length === STUDY_QUEUE_READ && queue.cards.at(-1)!.srs.due <= nowIso;
+    if (options.topic && due.length === 0 && moreDue) {
+      // The earliest-due cards are of other topics: read this topic's due cards.
+      due = await this.store.dueCards(person, now, STUDY_QUEUE_READ, options.topic);
+      moreDue = due.length === STUDY_QUEUE_READ;
+    }
     const first = due.find((c) => questionsById.has(c.questionId));
     if (first) {
       return {
@@ -334,9 +368,11 @@ export class StudyService {
         version: first.version,
         isNew: false,
         dueCount: due.length,
+        ...(moreDue ? { moreDue } : {}),
       };
     }
-    const today = localDay(now, options.timeZone ?? 'UTC');
+    const today = localDay(now, queue.settings.timeZone ?? options.timeZone ?? 'UTC');
+    const limit = queue.settings.newPerDay ?? NEW_CARDS_PER_DAY;
     let seen = queue.seen;
     let upcomingFrom = inTopicCards;
     if (!seen?.complete && (queue.cards.length > 0 || seen)) {
@@ -348,7 +384,7 @@ export class StudyService {
       upcomingFrom = cards.filter((c) => !options.topic || c.topic === options.topic);
     }
     const newToday = seen?.newDay === today ? seen.newCount : 0;
-    if (newToday < NEW_CARDS_PER_DAY) {
+    if (newToday < limit) {
       const question = pickNewStudyQuestion(this.bank, new Set(seen?.questionIds ?? []), {
         seed: `${person.userId}:${today}:${newToday}`,
         ...(options.topic ? { topic: options.topic } : {}),
@@ -359,7 +395,7 @@ export class StudyService {
     return {
       none: true,
       ...(upcoming ? { nextDue: upcoming } : {}),
-      newLimitReached: newToday >= NEW_CARDS_PER_DAY,
+      newLimitReached: newToday >= limit,
     };
   }
 
@@ -382,7 +418,10 @@ export class StudyService {
     const card = await this.store.getCard(person, questionId);
     const recorded = card?.answers.find((a) => a.key === key);
     if (recorded || (card?.version ?? 0) !== shownVersion) {
-      // Already answered at this version (a double click or a retry): show the recorded result.
+      // Already answered at this version (a double click or a retry): show the recorded result,
+      // and finish the log entry a crash after the card's write may have left unwritten.
+      if (recorded)
+        await this.store.logReview(person, reviewOf(question, recorded, shownVersion ? 'review' : 'new'));
       const r = recorded ?? card?.answers[0];
       return {
         question,
@@ -403,8 +442,13 @@ export class StudyService {
     if ((await this.store.putCard(person, next, shownVersion)) === 'conflict') {
       return this.answerStudy(person, questionId, shownVersion, chosenRaw, now, options);
     }
+    await this.store.logReview(person, reviewOf(question, entry, shownVersion ? 'review' : 'new'));
     if (shownVersion === 0)
-      await this.store.noteNewCard(person, localDay(now, options.timeZone ?? 'UTC'), questionId);
+      await this.store.noteNewCard(
+        person,
+        localDay(now, profile.timeZone ?? options.timeZone ?? 'UTC'),
+        questionId,
+      );
     return { question, chosen: g.chosen, correct: g.correct, repeated: false, nextDue: next.srs.due };
   }
 
@@ -455,12 +499,16 @@ export class StudyService {
   }
 
   async progress(person: PersonRef, channel: ChannelRef | undefined, now: Date): Promise<Progress> {
-    const [cards, profile, member, timeZone] = await Promise.all([
+    const since = new Date(now.getTime() - MEASURED_RETENTION_DAYS * 86_400_000);
+    const [cards, profile, member, channelZone, log] = await Promise.all([
       this.store.listCards(person),
       this.profile(person),
       channel ? this.store.getMember(channel, person.userId) : Promise.resolve(undefined),
       channel ? this.channelTimeZone(channel) : Promise.resolve('UTC'),
+      this.store.reviewsSince(person, since),
     ]);
+    // The person's days are counted in their own zone when they set one, else the channel's.
+    const timeZone = profile.timeZone ?? channelZone;
     const live = cards.filter((c) => questionsById.has(c.questionId));
     const topicsOf = new Map(content.topics.map((t) => [t.id, t.domain]));
     // answers[0] is the newest answer; a card is stored only once answered, so it has one.
@@ -488,13 +536,25 @@ export class StudyService {
       const sum = inDomain.reduce((n, t) => n + t.readiness * t.total, 0);
       return { domainId: d.id, name: d.name, weight: d.weight, total, readiness: total ? sum / total : 0 };
     });
+    // Answers per day from the log, and from cards' own answers not yet in it (written before it).
+    const answerTimes = new Map(log.map((r) => [`${r.at}#${r.questionId}`, r.at]));
+    for (const c of live) for (const a of c.answers) answerTimes.set(`${a.at}#${c.questionId}`, a.at);
     const perDay = new Map<string, number>();
-    for (const c of live)
-      for (const a of c.answers)
-        perDay.set(
-          localDay(new Date(a.at), timeZone),
-          (perDay.get(localDay(new Date(a.at), timeZone)) ?? 0) + 1,
-        );
+    for (const at of answerTimes.values()) {
+      const day = localDay(new Date(at), timeZone);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    const scheduled = log.filter((r) => r.kind === 'review');
+    const right = scheduled.filter((r) => r.correct).length;
+    const forecastDays = Array.from({ length: FORECAST_DAYS }, (_, i) =>
+      localDay(new Date(now.getTime() + i * 86_400_000), timeZone),
+    );
+    const forecast = forecastDays.map((day) => ({ day, count: 0 }));
+    for (const c of live) {
+      const day = localDay(new Date(c.srs.due), timeZone);
+      const at = c.srs.due <= now.toISOString() ? 0 : forecastDays.indexOf(day);
+      if (at >= 0) forecast[at]!.count++;
+    }
     const upcoming = live
       .map((c) => c.srs.due)
       .filter((d) => d > now.toISOString())
@@ -518,9 +578,27 @@ export class StudyService {
         .sort(([a], [b]) => a.localeCompare(b))
         .slice(-14)
         .map(([day, count]) => ({ day, count })),
+      measured: {
+        reviews: scheduled.length,
+        days: MEASURED_RETENTION_DAYS,
+        ...(scheduled.length >= MIN_MEASURED_REVIEWS ? { retention: right / scheduled.length } : {}),
+      },
+      forecast,
       ...(upcoming ? { nextDue: upcoming } : {}),
     };
   }
+}
+
+/** The log entry of an answer the card recorded. */
+export function reviewOf(question: Question, entry: AnswerEntry, kind: ReviewRecord['kind']): ReviewRecord {
+  return {
+    at: entry.at,
+    questionId: question.id,
+    topic: question.topic,
+    correct: entry.correct,
+    key: entry.key,
+    kind,
+  };
 }
 
 /** A streak still counts if the person answered today or yesterday (channel time). */

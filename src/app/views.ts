@@ -2,9 +2,11 @@ import { type Question, topicsById } from '../content/index.ts';
 import type { RenderedAnswer } from '../engines/recommend/index.ts';
 import { PROGRESS_FORMULA } from '../engines/srs/scheduler.ts';
 import type { LeaderRow } from '../store/store.ts';
+import { STUDY_MODES } from './drills.ts';
 import { type Button, type Message, type Section, timeToken } from './reply.ts';
 import { reportButton } from './reports.ts';
-import type { AnswerResult, Progress } from './study.ts';
+import { SETTINGS_BUTTON } from './settings.ts';
+import { type AnswerResult, MIN_MEASURED_REVIEWS, type Progress } from './study.ts';
 
 /** Platform-neutral messages for the study flows; the adapters render them. */
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
@@ -234,6 +236,11 @@ export function progressMessage(p: Progress): Message {
       },
       ...(untouched.length ? [{ heading: 'Not started', lines: [untouched.join(', ')] }] : []),
       ...domainSections(p),
+      { heading: 'Retention', lines: [retentionLine(p)] },
+      {
+        heading: `Due in the next ${p.forecast.length} days`,
+        lines: [p.forecast.map((f, i) => `${i === 0 ? 'Today' : weekday(f.day)} **${f.count}**`).join(' · ')],
+      },
     ],
     fields: [
       { label: 'Due now', value: String(p.due) },
@@ -246,14 +253,32 @@ export function progressMessage(p: Progress): Message {
             { label: 'Points here', value: points(p.score) },
           ]
         : []),
-      {
-        label: 'Desired retention',
-        value: `${pct(p.retention)} (\`/studybot study retention 0.85\` to change)`,
-      },
     ],
     footer: PROGRESS_FORMULA,
-    buttons: [{ action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' }],
+    buttons: [
+      { action: 'next', label: p.due > 0 ? `Review ${p.due} due` : 'Study', style: 'primary' },
+      ...(p.missed > 0 ? [{ action: `next:${STUDY_MODES.mistakes}`, label: 'Review my mistakes' }] : []),
+      ...(p.seen > 0 ? [{ action: `next:${STUDY_MODES.weakest}`, label: 'Drill my weakest topic' }] : []),
+      { action: SETTINGS_BUTTON, label: 'Study settings' },
+    ],
   };
+}
+
+/** Measured retention beside the target, or how many reviews it still needs. */
+function retentionLine(p: Progress): string {
+  const target = `target ${pct(p.retention)}`;
+  const { retention, reviews, days } = p.measured;
+  if (retention === undefined)
+    return `Measured retention shows after ${MIN_MEASURED_REVIEWS} reviews in ${days} days (you have ${reviews}) · ${target} (\`/studybot settings\` to change)`;
+  const gap = retention - p.retention;
+  const verdict =
+    Math.abs(gap) < 0.03 ? 'on target' : gap < 0 ? 'below target: more reviews will come' : 'above target';
+  return `Measured **${pct(retention)}** of ${reviews} reviews in the last ${days} days · ${target} · ${verdict}`;
+}
+
+/** `Mon` for a `YYYY-MM-DD` day (a calendar date: read in UTC so no zone shifts it). */
+function weekday(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' });
 }
 
 /** Readiness per exam domain, and the domains this bank does not teach, said plainly. */

@@ -55,6 +55,7 @@ export function deletionSentence(person: TenantRef, d: PersonDeletion): string {
     d.settings ? 'your study settings' : '',
     d.memberships ? `your points and streaks in ${plural(d.memberships, 'channel')}` : '',
     d.answers ? `${plural(d.answers, 'recorded answer')} to channel questions` : '',
+    d.reviews ? `your review history (${plural(d.reviews, 'answer')})` : '',
     d.reports ? plural(d.reports, 'question report') : '',
     d.shares ? plural(d.shares, 'saved recommendation') : '',
   ].filter(Boolean);
@@ -120,6 +121,12 @@ export async function workspaceRemoved(
   now: Date,
 ): Promise<WorkspaceRemoval> {
   const paused = await store.stopTenantSubscriptions(tenant, {
+    reason: 'StudyBot was removed from this workspace.',
+    code: why,
+    at: now.toISOString(),
+  });
+  // Study reminders stop too: their direct messages would go to a workspace that removed the app.
+  await store.stopTenantReminders(tenant, {
     reason: 'StudyBot was removed from this workspace.',
     code: why,
     at: now.toISOString(),

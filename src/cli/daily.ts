@@ -37,7 +37,8 @@ const PLATFORM: Record<PlatformName, { name: string; host: string; token: string
 function summaryLine(summary: DailySummary, where: string): string {
   return (
     `daily pass (${where}): ${summary.due} due, ${summary.posted} posted, ${summary.skipped} skipped, ` +
-    `${summary.paused} paused, ${summary.failed} failed${summary.deferred ? `, ${summary.deferred} deferred` : ''}\n`
+    `${summary.paused} paused, ${summary.failed} failed${summary.deferred ? `, ${summary.deferred} deferred` : ''}` +
+    `${summary.reminded ? `, ${summary.reminded} reminders sent` : ''}\n`
   );
 }
 

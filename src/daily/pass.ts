@@ -1,6 +1,7 @@
 import { log } from '../log.ts';
-import type { DueChannel, StudyStore } from '../store/store.ts';
+import type { DueChannel, DueReminder, StudyStore } from '../store/store.ts';
 import type { DailyPoster, PostOutcome } from './poster.ts';
+import type { ReminderSender } from './reminders.ts';
 import { runTenantDeletions } from './tenant-deletion.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface DailyQueue {
 /** What a queue message carries: enough to post without another read of the due index. */
 export interface DueBatch {
   items: DueChannel[];
+  /** Study reminders due in the same pass (absent in messages queued before reminders existed). */
+  reminders?: DueReminder[];
 }
 
 export interface DailySummary {
@@ -27,6 +30,11 @@ export interface DailySummary {
   queued: number;
   /** Left for the next pass because the invocation was running out of time. */
   deferred: number;
+  /**
+   * Study reminders sent. A due reminder counts in `due` too, and one not sent in `skipped` (no
+   * cards due, or already sent), `failed` (retried later) or `paused` (the person unreachable).
+   */
+  reminded: number;
 }
 
 export interface PostLimits {
@@ -44,6 +52,8 @@ export interface PostLimits {
 export interface DailyPassOptions extends PostLimits {
   store: StudyStore;
   poster: DailyPoster;
+  /** Sends the study reminders due in this pass; absent: reminders are not read. */
+  reminders?: ReminderSender;
   now: Date;
   queue?: DailyQueue;
   /** With a queue, more due channels than this go to the queue instead of being posted here. */
@@ -56,7 +66,7 @@ export interface DailyPassOptions extends PostLimits {
 const DEFAULT_CONCURRENCY = { slack: 8, discord: 8 };
 
 export function emptySummary(): DailySummary {
-  return { due: 0, posted: 0, skipped: 0, paused: 0, failed: 0, queued: 0, deferred: 0 };
+  return { due: 0, posted: 0, skipped: 0, paused: 0, failed: 0, queued: 0, deferred: 0, reminded: 0 };
 }
 
 export function addSummary(a: DailySummary, b: DailySummary): DailySummary {
@@ -75,37 +85,66 @@ export async function runDailyPass(options: DailyPassOptions): Promise<DailySumm
     log.error('daily: deleting a removed workspace’s data failed; the next pass retries', { err });
   }
   const due = await options.store.dueChannels(options.now, options.maxDue ?? 5000);
+  // Reminders due now, read the same way (one Query per shard of the due index), sent the same way.
+  const reminders = options.reminders
+    ? await options.store.dueReminders(options.now, options.maxDue ?? 5000)
+    : [];
+  const total = due.length + reminders.length;
   const fanOutAbove = options.fanOutAbove ?? 50;
-  if (options.queue && due.length > fanOutAbove) {
+  if (options.queue && total > fanOutAbove) {
     const size = options.batchSize ?? 25;
     const batches: DueBatch[] = [];
     for (let i = 0; i < due.length; i += size) batches.push({ items: due.slice(i, i + size) });
+    for (let i = 0; i < reminders.length; i += size)
+      batches.push({ items: [], reminders: reminders.slice(i, i + size) });
     await options.queue.send(batches);
-    log.info('daily: due channels queued', { due: due.length, batches: batches.length });
-    return { ...emptySummary(), due: due.length, queued: due.length };
+    log.info('daily: due channels queued', {
+      due: due.length,
+      reminders: reminders.length,
+      batches: batches.length,
+    });
+    return { ...emptySummary(), due: total, queued: total };
   }
-  const summary = await postBatch(due, options.poster, options.now, options);
+  const summary = await postBatch(
+    due,
+    options.poster,
+    options.now,
+    options,
+    options.reminders ? { items: reminders, sender: options.reminders } : undefined,
+  );
   log.info('daily: pass done', { ...summary });
   return summary;
 }
 
-/** Posts to each channel, a few at a time per platform; one channel's failure never stops the rest. */
+/** One piece of a batch's work: a channel's daily post or a person's reminder. */
+type Job = { post: DueChannel } | { remind: DueReminder };
+
+/**
+ * Posts to each channel and sends each reminder, a few at a time per platform (both share the
+ * platform's workers and limits); one failure never stops the rest.
+ */
 export async function postBatch(
   items: DueChannel[],
   poster: DailyPoster,
   now: Date,
   limits: PostLimits = {},
+  reminders?: { items: DueReminder[]; sender: ReminderSender },
 ): Promise<DailySummary> {
-  const summary = { ...emptySummary(), due: items.length };
+  const summary = { ...emptySummary(), due: items.length + (reminders?.items.length ?? 0) };
   const reserve = limits.reserveMs ?? 15_000;
-  const byPlatform = new Map<string, DueChannel[]>();
-  for (const item of items) {
-    const list = byPlatform.get(item.channel.platform) ?? [];
-    list.push(item);
-    byPlatform.set(item.channel.platform, list);
+  const byPlatform = new Map<string, Job[]>();
+  const jobs: Job[] = [
+    ...items.map((post) => ({ post })),
+    ...(reminders?.items ?? []).map((remind) => ({ remind })),
+  ];
+  for (const job of jobs) {
+    const platform = 'post' in job ? job.post.channel.platform : job.remind.person.platform;
+    const list = byPlatform.get(platform) ?? [];
+    list.push(job);
+    byPlatform.set(platform, list);
   }
-  const worker = async (queue: DueChannel[]) => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
+  const worker = async (queue: Job[]) => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
       if (limits.remainingMs && limits.remainingMs() < reserve) {
         // Still due in the store, so the next pass (or the queue's redelivery) picks it up.
         summary.deferred++;
@@ -113,13 +152,20 @@ export async function postBatch(
       }
       let outcome: PostOutcome;
       try {
-        outcome = await poster.postToChannel(item, now);
+        outcome =
+          'post' in job
+            ? await poster.postToChannel(job.post, now)
+            : await reminders!.sender.send(job.remind, now);
       } catch (err) {
         // A store error mid-channel: the claim (if taken) lapses and a later pass finishes it.
-        log.error('daily: channel failed', { err, channel: item.channel });
+        log.error(
+          'post' in job ? 'daily: channel failed' : 'reminders: reminder failed',
+          'post' in job ? { err, channel: job.post.channel } : { err, person: job.remind.person },
+        );
         outcome = 'failed';
       }
-      summary[outcome]++;
+      if ('remind' in job && outcome === 'posted') summary.reminded++;
+      else summary[outcome]++;
     }
   };
   const runs: Promise<void>[] = [];

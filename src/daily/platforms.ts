@@ -17,6 +17,13 @@ export interface DailyPlatform {
   postMessage(channelId: string, message: Message, key: { nonce: string }): Promise<{ messageRef: string }>;
   /** Replaces a posted message (a closed question drops its buttons and shows its answer). */
   updateMessage(channelId: string, messageRef: string, message: Message): Promise<void>;
+  /**
+   * Sends a reminder to the person's direct messages with the bot (Slack: the app's Messages tab;
+   * Discord: the bot's DM channel with them), with the same two errors as a post: ChannelGoneError
+   * when they cannot be reached for good, anything else retried by a later pass. A platform
+   * without it sends no reminders.
+   */
+  sendReminder?(userId: string, message: Message, key: { nonce: string }): Promise<{ messageRef: string }>;
 }
 
 /** The bot can no longer post in the channel, and retrying will not change that. */
@@ -80,7 +87,36 @@ export class SlackDailyPlatform implements DailyPlatform {
       throw slackFailure(err);
     }
   }
+
+  async sendReminder(userId: string, message: Message): Promise<{ messageRef: string }> {
+    try {
+      // A user id as the channel posts to the app's Messages tab (chat:write; the tab must be on).
+      const out = await this.api.call('chat.postMessage', {
+        channel: userId,
+        ...toSlackMessage(message),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return { messageRef: String(out.ts ?? '') };
+    } catch (err) {
+      if (err instanceof SlackApiError && err.error in SLACK_DM_PERMANENT) {
+        throw new ChannelGoneError(err.error, SLACK_DM_PERMANENT[err.error]!, { cause: err });
+      }
+      throw err;
+    }
+  }
 }
+
+// Slack errors that mean a person's direct messages with the bot cannot be reached until something changes.
+const SLACK_DM_PERMANENT: Record<string, string> = {
+  channel_not_found: "Slack would not let me message you directly (the app's Messages tab may be off).",
+  user_not_found: 'Slack no longer knows your account in this workspace.',
+  user_disabled: 'Your account in this workspace was deactivated.',
+  cannot_dm_bot: 'Slack would not let me message you directly.',
+  account_inactive: 'StudyBot was uninstalled from this workspace, or its token was revoked.',
+  token_revoked: 'StudyBot was uninstalled from this workspace, or its token was revoked.',
+  restricted_action: "This workspace's settings do not let me message you directly.",
+};
 
 /** A permanent Slack refusal as ChannelGoneError; anything else as it came (retried later). */
 function slackFailure(err: unknown): unknown {
@@ -148,7 +184,39 @@ export class DiscordDailyPlatform implements DailyPlatform {
       throw discordFailure(err);
     }
   }
+
+  async sendReminder(
+    userId: string,
+    message: Message,
+    key: { nonce: string },
+  ): Promise<{ messageRef: string }> {
+    // Two requests, both under the shared budget: open (or find) the DM channel, then post there
+    // with the nonce, so a retry after a crash returns the first message as a daily post's does.
+    try {
+      await this.gate?.take();
+      const dm = await this.api.openDm(userId);
+      const body: DailyDiscordBody = { ...toMessageBody(message), nonce: key.nonce, enforce_nonce: true };
+      await this.gate?.take();
+      const out = await this.api.createMessage(dm.id, body);
+      return { messageRef: out.id };
+    } catch (err) {
+      const code = err instanceof DiscordAccessError ? err.discordCode : (err as { code?: unknown }).code;
+      if (typeof code === 'number' && code in DISCORD_DM_PERMANENT) {
+        throw new ChannelGoneError(String(code), DISCORD_DM_PERMANENT[code]!, { cause: err });
+      }
+      throw err;
+    }
+  }
 }
+
+// Discord errors that mean the bot cannot message the person directly until something changes.
+const DISCORD_DM_PERMANENT: Record<number, string> = {
+  10003: 'Discord no longer knows our direct-message channel.',
+  10013: 'Discord no longer knows your account.',
+  50001: 'Discord would not let me message you directly.',
+  50007:
+    'Discord would not let me message you directly: your privacy settings may block messages from server members.',
+};
 
 /** A permanent Discord refusal as ChannelGoneError; anything else as it came (retried later). */
 function discordFailure(err: unknown): unknown {

@@ -15,6 +15,7 @@ import {
 import { type DailyPlatforms, DiscordDailyPlatform, SlackDailyPlatform } from './platforms.ts';
 import { DailyPoster } from './poster.ts';
 import { DISCORD_REQUESTS_PER_SECOND, SharedRateBudget } from './rate-budget.ts';
+import { ReminderSender } from './reminders.ts';
 
 /**
  * The scheduler wired once per process: store, platform clients and poster. The EventBridge
@@ -62,15 +63,21 @@ export function createDailyRunner(deps: {
   platforms: DailyPlatforms;
   owner?: string;
 }): DailyRunner {
-  const poster = new DailyPoster({
-    store: deps.store,
-    platforms: deps.platforms,
-    owner: deps.owner ?? randomUUID(),
-  });
+  const owner = deps.owner ?? randomUUID();
+  const poster = new DailyPoster({ store: deps.store, platforms: deps.platforms, owner });
+  // Study reminders go out in the same passes, through the same platforms and limits.
+  const reminders = new ReminderSender({ store: deps.store, platforms: deps.platforms, owner });
   return {
     store: deps.store,
-    pass: (now, options = {}) => runDailyPass({ ...options, store: deps.store, poster, now }),
-    batch: (batch, now, limits) => postBatch(batch.items, poster, now, limits),
+    pass: (now, options = {}) => runDailyPass({ ...options, store: deps.store, poster, reminders, now }),
+    batch: (batch, now, limits) =>
+      postBatch(
+        batch.items,
+        poster,
+        now,
+        limits,
+        batch.reminders ? { items: batch.reminders, sender: reminders } : undefined,
+      ),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   ChannelRef,
   ClaimResult,
   DueChannel,
+  DueReminder,
   LeaderRow,
   MemberRecord,
   PauseRecord,
@@ -27,8 +28,13 @@ import type {
   PersonRef,
   PostRecord,
   ProfileRecord,
+  ReminderClaim,
+  ReminderRecord,
+  ReminderSetting,
   ReportRecord,
+  ReviewRecord,
   StudyQueue,
+  StudySettings,
   StudyStore,
   TenantDeletion,
   TenantRef,
@@ -57,6 +63,8 @@ import type {
  *   U#<tenant>#<user>     R#<question>   the person's report on a question; gsi1 REPORTS / <question>#<tenant>#<user>
  *   U#<tenant>#<user>     SH#<id>        a recommendation the person may share or adjust; TTL a day
  *   TENANT#<tenant>       DELETE         a workspace that removed the app; gsi1 TENANTDEL / <due ISO>#<tenant>
+ *   U#<tenant>#<user>     REMIND         the person's daily reminder (issue 15 item 3); gsi1 REMIND#<shard> /
+ *                                        <next ISO>#<tenant>#<user> while on, gsi2 TU#<tenant> / <user>#REMIND
  * where <tenant> is <platform>#<workspace or guild>.
  *
  * The tenant directory, so a workspace's data can be found without a Scan: the items every person
@@ -112,7 +120,14 @@ const schedKey = (c: ChannelRef, nextPostAt: string) => `${nextPostAt}#${tenantK
 const CLAIM_FIELDS = 'claimPost, claimOwner, claimUntil, claimAttempts';
 // How many past days of applied-answer markers a member item keeps; retries come within minutes.
 const APPLIED_DAYS_KEPT = 2;
-const CARD_ANSWERS_KEPT = 8;
+/**
+ * A card keeps its last answers only as the retry guard of an answer in flight (a retry comes within
+ * minutes, long before the same card is answered twice more); the review log keeps the history.
+ */
+const CARD_ANSWERS_KEPT = 2;
+/** How long the review log keeps an answer (DynamoDB TTL): a year of history, and a month to spare. */
+const REVIEW_LOG_KEPT_DAYS = 400;
+const reviewSk = (at: string, questionId: string) => `L#${at}#${questionId}`;
 /**
  * A post's count guard: answerers are kept in generations of this many (by the count the writer
  * read), and a write keeps its own generation and the one each side, dropping older ones. A retry or
@@ -123,6 +138,12 @@ const CARD_ANSWERS_KEPT = 8;
 const COUNT_GENERATION = 16;
 const countAttr = (g: number) => `cg${g}`;
 const SEEN_SK = '!SEEN';
+/**
+ * The PROFILE item is also on the person's due index, sorted before the SEEN item and every card,
+ * so the one Query that picks the next study card reads the person's settings too.
+ */
+const PROFILE_QUEUE_SK = '!PROFILE';
+const PROFILE_INDEXES = 'gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk';
 const tenantUsersPk = (t: TenantRef) => `TU#${tenantKey(t)}`;
 const tenantChannelsPk = (t: TenantRef) => `TC#${tenantKey(t)}`;
 const REPORTS_PK = 'REPORTS';
@@ -148,6 +169,10 @@ function channelDirectory(c: ChannelRef, kind: string): { gsi2pk: string; gsi2sk
 }
 function directoryValues(d: { gsi2pk: string; gsi2sk: string }): Record<string, string> {
   return { ':g2pk': d.gsi2pk, ':g2sk': d.gsi2sk };
+}
+/** The PROFILE item's index attributes: the due index (see PROFILE_QUEUE_SK) and the directory. */
+function profileIndexValues(p: PersonRef): Record<string, string> {
+  return { ':g1pk': duePk(p), ':g1sk': PROFILE_QUEUE_SK, ...directoryValues(personDirectory(p, 'PROFILE')) };
 }
 
 function toCard(item: Item | undefined): CardRecord | undefined {
@@ -613,18 +638,27 @@ export class DynamoStudyStore implements StudyStore {
     }
   }
 
-  async dueCards(person: PersonRef, now: Date, limit: number): Promise<CardRecord[]> {
-    const out = await this.send<{ Items?: Item[] }>(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        // From '0': the SEEN item ('!SEEN') sorts before every due time and is not a card.
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :now',
-        ExpressionAttributeValues: { ':pk': duePk(person), ':from': '0', ':now': `${now.toISOString()}~` },
-        Limit: limit,
-      }),
-    );
-    return (out.Items ?? []).map((i) => toCard(i)!);
+  async dueCards(person: PersonRef, now: Date, limit: number, topic?: string): Promise<CardRecord[]> {
+    const input = {
+      IndexName: 'gsi1',
+      // From '0': the PROFILE and SEEN items ('!…') sort before every due time and are not cards.
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :now',
+      ExpressionAttributeValues: {
+        ':pk': duePk(person),
+        ':from': '0',
+        ':now': `${now.toISOString()}~`,
+        ...(topic ? { ':t': topic } : {}),
+      },
+      ...(topic ? { FilterExpression: 'topic = :t' } : {}),
+      Limit: limit,
+    };
+    const cards: CardRecord[] = [];
+    // A topic filter applies after each page's limit: page on until enough cards of the topic.
+    for await (const items of this.queryPages(input)) {
+      cards.push(...items.map((i) => toCard(i)!));
+      if (!topic || cards.length >= limit) break;
+    }
+    return cards.slice(0, limit);
   }
 
   async studyQueue(person: PersonRef, limit: number): Promise<StudyQueue> {
@@ -634,15 +668,21 @@ export class DynamoStudyStore implements StudyStore {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': duePk(person) },
-        Limit: limit + 1,
+        // The PROFILE and SEEN items sort first; then the earliest-due cards.
+        Limit: limit + 2,
       }),
     );
     const items = out.Items ?? [];
     const seenItem = items.find((i) => i.sk === 'SEEN');
-    const cards = items.filter((i) => i.sk !== 'SEEN').map((i) => toCard(i)!);
+    const profile = items.find((i) => i.sk === 'PROFILE');
+    const cards = items.filter((i) => String(i.sk).startsWith('C#')).map((i) => toCard(i)!);
     const codes = seenItem?.seen instanceof Set ? [...(seenItem.seen as Set<Uint8Array>)] : [];
     return {
       cards: cards.slice(0, limit),
+      settings: {
+        ...(typeof profile?.newPerDay === 'number' ? { newPerDay: profile.newPerDay } : {}),
+        ...(typeof profile?.timeZone === 'string' ? { timeZone: profile.timeZone } : {}),
+      },
       ...(seenItem
         ? {
             seen: {
@@ -673,7 +713,68 @@ export class DynamoStudyStore implements StudyStore {
     return {
       retention: (out.Item?.retention as number | undefined) ?? 0.9,
       channels: out.Item?.channels instanceof Set ? [...(out.Item.channels as Set<string>)].sort() : [],
+      ...(typeof out.Item?.newPerDay === 'number' ? { newPerDay: out.Item.newPerDay } : {}),
+      ...(typeof out.Item?.timeZone === 'string' ? { timeZone: out.Item.timeZone } : {}),
     };
+  }
+
+  async saveSettings(person: PersonRef, settings: StudySettings): Promise<void> {
+    const set = Object.entries(settings).filter(([, v]) => v !== undefined);
+    if (set.length === 0) return;
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: personPk(person), sk: 'PROFILE' },
+        UpdateExpression: `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}, ${PROFILE_INDEXES}`,
+        ExpressionAttributeNames: Object.fromEntries(set.map(([k]) => [`#${k}`, k])),
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
+          ...profileIndexValues(person),
+        },
+      }),
+    );
+  }
+
+  async logReview(person: PersonRef, review: ReviewRecord): Promise<WriteResult> {
+    const expiresAt = Math.floor(new Date(review.at).getTime() / 1000) + REVIEW_LOG_KEPT_DAYS * 86_400;
+    return this.sendWrite(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: personPk(person),
+          sk: reviewSk(review.at, review.questionId),
+          questionId: review.questionId,
+          topic: review.topic,
+          correct: review.correct,
+          key: review.key,
+          kind: review.kind,
+          expiresAt,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async reviewsSince(person: PersonRef, since: Date): Promise<ReviewRecord[]> {
+    const reviews: ReviewRecord[] = [];
+    for await (const items of this.queryPages({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': personPk(person),
+        ':from': `L#${since.toISOString()}`,
+        ':to': 'L#~',
+      },
+    }))
+      for (const i of items)
+        reviews.push({
+          at: String(i.sk).slice(2, -String(i.questionId).length - 1),
+          questionId: i.questionId as string,
+          topic: i.topic as string,
+          correct: i.correct === true,
+          key: i.key as string,
+          kind: i.kind === 'new' || i.kind === 'practice' ? i.kind : 'review',
+        });
+    return reviews;
   }
 
   async noteChannel(person: PersonRef, channelId: string): Promise<void> {
@@ -681,11 +782,8 @@ export class DynamoStudyStore implements StudyStore {
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: personPk(person), sk: 'PROFILE' },
-        UpdateExpression: 'SET gsi2pk = :g2pk, gsi2sk = :g2sk ADD channels :c',
-        ExpressionAttributeValues: {
-          ':c': new Set([channelId]),
-          ...directoryValues(personDirectory(person, 'PROFILE')),
-        },
+        UpdateExpression: `SET ${PROFILE_INDEXES} ADD channels :c`,
+        ExpressionAttributeValues: { ':c': new Set([channelId]), ...profileIndexValues(person) },
       }),
     );
   }
@@ -761,11 +859,8 @@ export class DynamoStudyStore implements StudyStore {
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: personPk(person), sk: 'PROFILE' },
-        UpdateExpression: 'SET retention = :r, gsi2pk = :g2pk, gsi2sk = :g2sk',
-        ExpressionAttributeValues: {
-          ':r': retention,
-          ...directoryValues(personDirectory(person, 'PROFILE')),
-        },
+        UpdateExpression: `SET retention = :r, ${PROFILE_INDEXES}`,
+        ExpressionAttributeValues: { ':r': retention, ...profileIndexValues(person) },
       }),
     );
   }
@@ -1182,6 +1277,7 @@ export class DynamoStudyStore implements StudyStore {
       memberships: 0,
       answers: 0,
       reports: 0,
+      reviews: 0,
       shares: 0,
       postGuards: 0,
     };
@@ -1192,6 +1288,7 @@ export class DynamoStudyStore implements StudyStore {
       const sk = String(item.sk);
       if (sk.startsWith('C#')) counts.cards++;
       else if (sk.startsWith('R#')) counts.reports++;
+      else if (sk.startsWith('L#')) counts.reviews++;
       else if (sk.startsWith('SH#')) counts.shares++;
       else counts.settings++;
       if (item.channels instanceof Set) for (const c of item.channels as Set<string>) channels.add(c);
@@ -1357,4 +1454,259 @@ export class DynamoStudyStore implements StudyStore {
     await this.cancelTenantDeletion(tenant);
     return { deleted, done: true };
   }
+
+  // ---- Reminders (issue 15, item 3) ----
+  // One REMIND item in the person's own partition (so forget-me and a workspace's deletion take it
+  // with the rest of the person), on the due index under REMIND#<shard> while it is on, exactly as
+  // a subscribed channel's META item is under SCHED#<shard>. The claim, the last day sent and the
+  // slot are attributes of that item, so each step is one conditional single-item write (the crash
+  // analysis is in src/daily/reminders.ts).
+
+  private reminderKey(person: PersonRef) {
+    return { pk: personPk(person), sk: REMIND_SK };
+  }
+
+  async getReminder(person: PersonRef): Promise<ReminderRecord | undefined> {
+    const out = await this.send<{ Item?: Item }>(
+      new GetCommand({ TableName: this.table, Key: this.reminderKey(person), ConsistentRead: true }),
+    );
+    return toReminder(out.Item);
+  }
+
+  async setReminder(person: PersonRef, setting: ReminderSetting, nextAt: string): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        // The last day sent stays: changing the time never makes a second reminder on one day.
+        UpdateExpression:
+          'SET rmTime = :time, rmZone = :zone, rmNext = :next, gsi1pk = :g1pk, gsi1sk = :g1sk, ' +
+          'rmPlatform = :platform, rmTenant = :tenant, rmUser = :user, gsi2pk = :g2pk, gsi2sk = :g2sk ' +
+          'REMOVE rmStop',
+        ExpressionAttributeValues: {
+          ':time': setting.time,
+          ':zone': setting.timeZone,
+          ':next': nextAt,
+          ':g1pk': reminderShard(person),
+          ':g1sk': reminderSortKey(person, nextAt),
+          ':platform': person.platform,
+          ':tenant': person.tenantId,
+          ':user': person.userId,
+          ...directoryValues(personDirectory(person, REMIND_SK)),
+        },
+      }),
+    );
+    // As with a subscription: someone in a workspace that removed the app uses it again.
+    if (person.platform === 'slack') await this.cancelTenantDeletion(person);
+  }
+
+  async removeReminder(person: PersonRef): Promise<boolean> {
+    // The item stays with only its last day sent (and its directory entry), so turning reminders
+    // off and on again cannot bring a second one the same day.
+    const result = await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: `REMOVE rmTime, rmZone, rmNext, rmStop, gsi1pk, gsi1sk, ${REMIND_CLAIM_FIELDS}`,
+        ConditionExpression: 'attribute_exists(rmTime)',
+      }),
+    );
+    return result === 'ok';
+  }
+
+  async dueReminders(now: Date, limit: number): Promise<DueReminder[]> {
+    const due: DueReminder[] = [];
+    const bound = `${now.toISOString()}~`;
+    for (let shard = 0; shard < SCHED_SHARDS; shard++) {
+      let taken = 0;
+      for await (const items of this.queryPages({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':pk': `${REMIND_SHARD_PREFIX}${shard}`, ':now': bound },
+        Limit: Math.min(limit - taken, 500),
+      })) {
+        for (const i of items) {
+          if (typeof i.rmNext !== 'string' || typeof i.rmTime !== 'string') continue;
+          due.push({
+            person: {
+              platform: i.rmPlatform as PersonRef['platform'],
+              tenantId: String(i.rmTenant),
+              userId: String(i.rmUser),
+            },
+            time: i.rmTime,
+            timeZone: String(i.rmZone ?? 'UTC'),
+            nextAt: i.rmNext,
+          });
+          taken++;
+        }
+        if (taken >= limit) break;
+      }
+    }
+    return due.sort((a, b) => a.nextAt.localeCompare(b.nextAt)).slice(0, limit);
+  }
+
+  async claimReminder(
+    person: PersonRef,
+    claim: { day: string; nextAt: string; owner: string; until: string; now: string },
+  ): Promise<ReminderClaim> {
+    const claimed = await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression:
+          'SET rmClaimDay = :day, rmClaimOwner = :owner, rmClaimUntil = :until ADD rmClaimAttempts :one',
+        ConditionExpression:
+          'rmNext = :slot AND (attribute_not_exists(rmLastDay) OR rmLastDay <> :day) ' +
+          'AND (attribute_not_exists(rmClaimDay) OR rmClaimDay <> :day OR rmClaimUntil <= :now)',
+        ExpressionAttributeValues: {
+          ':day': claim.day,
+          ':owner': claim.owner,
+          ':until': claim.until,
+          ':one': 1,
+          ':slot': claim.nextAt,
+          ':now': claim.now,
+        },
+      }),
+    );
+    if (claimed === 'ok') return { status: 'claimed' };
+    // Why it failed decides what the scheduler does next; one read, only on the unhappy path.
+    const current = await this.getReminder(person);
+    if (current?.nextAt !== claim.nextAt) return { status: 'moved' };
+    if (current.lastDay === claim.day) return { status: 'done' };
+    return { status: 'busy' };
+  }
+
+  async completeReminder(
+    person: PersonRef,
+    done: { day: string; nextAt: string; next: string; sent: boolean },
+  ): Promise<void> {
+    const sent = done.sent ? 'rmLastDay = :day, ' : '';
+    const moved = await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: `SET ${sent}rmNext = :next, gsi1sk = :g1sk REMOVE ${REMIND_CLAIM_FIELDS}`,
+        ConditionExpression: 'rmClaimDay = :day AND rmNext = :slot',
+        ExpressionAttributeValues: {
+          ':day': done.day,
+          ':next': done.next,
+          ':g1sk': reminderSortKey(person, done.next),
+          ':slot': done.nextAt,
+        },
+      }),
+    );
+    if (moved === 'ok' || !done.sent) return;
+    // The reminder changed (or was turned off) while we sent: still record the day as sent, so a
+    // new time today does not send again. Never on an item forget-me deleted meanwhile.
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: `SET rmLastDay = :day REMOVE ${REMIND_CLAIM_FIELDS}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':day': done.day },
+      }),
+    );
+  }
+
+  async releaseReminderClaim(person: PersonRef, day: string, retryAt: string): Promise<void> {
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: 'SET rmClaimUntil = :until',
+        ConditionExpression: 'rmClaimDay = :day',
+        ExpressionAttributeValues: { ':until': retryAt, ':day': day },
+      }),
+    );
+  }
+
+  async advanceReminder(person: PersonRef, nextAt: string, next: string): Promise<void> {
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: 'SET rmNext = :next, gsi1sk = :g1sk',
+        ConditionExpression: 'rmNext = :slot',
+        ExpressionAttributeValues: {
+          ':next': next,
+          ':g1sk': reminderSortKey(person, next),
+          ':slot': nextAt,
+        },
+      }),
+    );
+  }
+
+  async stopReminder(person: PersonRef, stop: PauseRecord): Promise<void> {
+    await this.sendWrite(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: this.reminderKey(person),
+        UpdateExpression: `SET rmStop = :stop REMOVE rmNext, gsi1pk, gsi1sk, ${REMIND_CLAIM_FIELDS}`,
+        ConditionExpression: 'attribute_exists(rmTime)',
+        ExpressionAttributeValues: { ':stop': stop },
+      }),
+    );
+  }
+
+  async stopTenantReminders(tenant: TenantRef, stop: PauseRecord): Promise<number> {
+    // Like stopTenantSubscriptions: each shard read with a filter, once, when the app is removed.
+    const users: string[] = [];
+    for (let shard = 0; shard < SCHED_SHARDS; shard++) {
+      for await (const items of this.queryPages({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        FilterExpression: 'rmPlatform = :platform AND rmTenant = :tenant',
+        ExpressionAttributeValues: {
+          ':pk': `${REMIND_SHARD_PREFIX}${shard}`,
+          ':platform': tenant.platform,
+          ':tenant': tenant.tenantId,
+        },
+        ProjectionExpression: 'rmUser',
+      }))
+        for (const i of items) if (typeof i.rmUser === 'string') users.push(i.rmUser);
+    }
+    for (const userId of users) await this.stopReminder({ ...tenant, userId }, stop);
+    return users.length;
+  }
+}
+
+// ---- Reminders (issue 15, item 3): keys and the item's reading ----
+
+const REMIND_SK = 'REMIND';
+const REMIND_SHARD_PREFIX = 'REMIND#';
+const REMIND_CLAIM_FIELDS = 'rmClaimDay, rmClaimOwner, rmClaimUntil, rmClaimAttempts';
+
+/** The due-index shard of a person's reminder: the same FNV-1a spread as a channel's. */
+function reminderShard(p: PersonRef): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${tenantKey(p)}#${p.userId}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return `${REMIND_SHARD_PREFIX}${(h >>> 0) % SCHED_SHARDS}`;
+}
+
+function reminderSortKey(p: PersonRef, nextAt: string): string {
+  return `${nextAt}#${tenantKey(p)}#${p.userId}`;
+}
+
+function toReminder(item: Item | undefined): ReminderRecord | undefined {
+  if (!item || typeof item.rmTime !== 'string') return undefined;
+  const str = (k: string) => (typeof item[k] === 'string' ? (item[k] as string) : undefined);
+  const claimDay = str('rmClaimDay');
+  return {
+    time: item.rmTime,
+    timeZone: str('rmZone') ?? 'UTC',
+    ...(str('rmNext') ? { nextAt: str('rmNext') } : {}),
+    ...(str('rmLastDay') ? { lastDay: str('rmLastDay') } : {}),
+    ...(item.rmStop ? { stopped: item.rmStop as PauseRecord } : {}),
+    ...(claimDay
+      ? {
+          claim: {
+            day: claimDay,
+            owner: str('rmClaimOwner') ?? '',
+            until: str('rmClaimUntil') ?? '',
+            attempts: (item.rmClaimAttempts as number | undefined) ?? 0,
+          },
+        }
+      : {}),
+  };
 }

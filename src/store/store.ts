@@ -123,6 +123,35 @@ export interface ProfileRecord {
   retention: number;
   /** Channels the person has answered in (for the Slack App Home leaderboards). */
   channels: string[];
+  /** New study cards a day the person asked for (absent: the default). */
+  newPerDay?: number;
+  /** The person's own time zone (IANA), for their day: new cards, forecast, answers per day. */
+  timeZone?: string;
+}
+
+/** The study settings a person may change; absent fields stay as they are. */
+export interface StudySettings {
+  retention?: number;
+  newPerDay?: number;
+  timeZone?: string;
+}
+
+/**
+ * One answer in a person's review log: every answer, channel or private, kept for a stated time
+ * (by age, not by count), so measured retention and a mistakes review have the history they need.
+ */
+export interface ReviewRecord {
+  at: string;
+  questionId: string;
+  topic: string;
+  correct: boolean;
+  /** The card's answer key (`p:<postId>`, `s:<version>`, or `x:<at>` for practice). */
+  key: string;
+  /**
+   * `new`: the card's first answer; `review`: an answer that rescheduled a card it already had;
+   * `practice`: a mistakes or weakest drill answer, which changes no schedule.
+   */
+  kind: 'new' | 'review' | 'practice';
 }
 
 /** What picking a person's next study card needs, from one Query: see `studyQueue`. */
@@ -134,6 +163,8 @@ export interface StudyQueue {
    * full read of the cards (`noteSeen` with `backfill`); before that the caller reads the cards.
    */
   seen?: { questionIds: string[]; newDay?: string; newCount: number; complete: boolean };
+  /** The person's new-card settings (from the PROFILE item, which the same Query reads). */
+  settings: Pick<StudySettings, 'newPerDay' | 'timeZone'>;
 }
 
 export interface LeaderRow {
@@ -167,6 +198,8 @@ export interface PersonDeletion {
   /** Recorded first answers to channel posts. */
   answers: number;
   reports: number;
+  /** Entries of the review log. */
+  reviews: number;
   shares: number;
   /** Channel posts whose retry guard named the person (their counts stay, anonymous). */
   postGuards: number;
@@ -241,8 +274,8 @@ export interface StudyStore {
     answeredSeen?: number,
   ): Promise<{ answered: number; correct: number } | 'already'>;
 
-  /** Due cards, earliest first, from one Query on the due index. */
-  dueCards(person: PersonRef, now: Date, limit: number): Promise<CardRecord[]>;
+  /** Due cards, earliest first, from one Query on the due index (with a topic: paged until found). */
+  dueCards(person: PersonRef, now: Date, limit: number, topic?: string): Promise<CardRecord[]>;
   /** The person's earliest-due cards and seen questions, from one Query on the due index. */
   studyQueue(person: PersonRef, limit: number): Promise<StudyQueue>;
   /** All of a person's cards (progress, and which questions they have seen). */
@@ -259,6 +292,15 @@ export interface StudyStore {
     backfill?: { day: string; count: number },
   ): Promise<void>;
   setRetention(person: PersonRef, retention: number): Promise<void>;
+  /** Changes the given study settings on the profile (one write; the others stay). */
+  saveSettings(person: PersonRef, settings: StudySettings): Promise<void>;
+  /**
+   * Adds an answer to the review log once: the item's key is the answer's time and question, so a
+   * retry that writes the same answer again leaves one entry and gets 'conflict'.
+   */
+  logReview(person: PersonRef, review: ReviewRecord): Promise<WriteResult>;
+  /** The person's review log since `since`, oldest first (one Query, paged). */
+  reviewsSince(person: PersonRef, since: Date): Promise<ReviewRecord[]>;
 
   /**
    * A recommendation its requester may share to the channel or adjust, kept for a day (TTL). It is
@@ -346,4 +388,73 @@ export interface StudyStore {
    * budget shared by every process, e.g. Discord's global 50/s); returns how many were granted.
    */
   takeRateBudget(key: string, windowStart: number, want: number, cap: number): Promise<number>;
+
+  // ---- Reminders (issue 15, item 3): one DM a day at most, at the person's local time ----
+  // A person's reminder sits on the scheduler's due index like a subscribed channel; the claim,
+  // the day delivered and the slot live on the one reminder item (see src/daily/reminders.ts).
+
+  /** The person's reminder, if they have one (stopped ones too, with why). */
+  getReminder(person: PersonRef): Promise<ReminderRecord | undefined>;
+  /** Turns the reminder on (or changes it, clearing a stop) and puts it on the due index at `nextAt`. */
+  setReminder(person: PersonRef, setting: ReminderSetting, nextAt: string): Promise<void>;
+  /** Turns the reminder off; false when there was none. */
+  removeReminder(person: PersonRef): Promise<boolean>;
+  /** Reminders due at `now` from a Query per due-index shard (never a scan), earliest first. */
+  dueReminders(now: Date, limit: number): Promise<DueReminder[]>;
+  /**
+   * Claims the reminder of local day `day` (slot `nextAt`) until `until`: succeeds only while the
+   * slot is still the reminder's next one, that day was not delivered, and no live claim exists.
+   */
+  claimReminder(
+    person: PersonRef,
+    claim: { day: string; nextAt: string; owner: string; until: string; now: string },
+  ): Promise<ReminderClaim>;
+  /**
+   * Ends a claimed reminder: releases the claim, marks the day delivered when `sent`, and moves the
+   * slot to `next` (if it is still `nextAt`).
+   */
+  completeReminder(
+    person: PersonRef,
+    done: { day: string; nextAt: string; next: string; sent: boolean },
+  ): Promise<void>;
+  /** A send that failed for now: keeps the claim but lets it expire at `retryAt`. */
+  releaseReminderClaim(person: PersonRef, day: string, retryAt: string): Promise<void>;
+  /** Moves the slot without sending (nothing due, or the day was already delivered). */
+  advanceReminder(person: PersonRef, nextAt: string, next: string): Promise<void>;
+  /** Stops the reminder for good (the DM was refused) and takes it off the due index. */
+  stopReminder(person: PersonRef, stop: PauseRecord): Promise<void>;
+  /** Stops every reminder of a tenant at once (the app was removed); returns how many. */
+  stopTenantReminders(tenant: TenantRef, stop: PauseRecord): Promise<number>;
 }
+
+// ---- Reminders (issue 15, item 3) ----
+
+/** What a person chooses: the local time of day and the zone it is read in. */
+export interface ReminderSetting {
+  /** HH:MM, 24-hour. */
+  time: string;
+  /** IANA time zone. */
+  timeZone: string;
+}
+
+export interface ReminderRecord extends ReminderSetting {
+  /** When the next reminder is due (ISO); absent once stopped. */
+  nextAt?: string;
+  /** The last local day (YYYY-MM-DD) a reminder was sent: the once-a-day guard. */
+  lastDay?: string;
+  /** Why reminders stopped (the DM was refused, the app removed); cleared by setting one again. */
+  stopped?: PauseRecord;
+  /** A reminder being sent: its local day and until when the claim holds. */
+  claim?: { day: string; owner: string; until: string; attempts: number };
+}
+
+/** A reminder whose time has come, as the due index returns it. */
+export interface DueReminder extends ReminderSetting {
+  person: PersonRef;
+  nextAt: string;
+}
+
+export type ReminderClaim =
+  | { status: 'claimed' }
+  /** Someone else holds a live claim, or the slot moved on (sent, changed, turned off, stopped). */
+  | { status: 'busy' | 'moved' | 'done' };

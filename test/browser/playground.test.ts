@@ -682,6 +682,42 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     });
   }
 
+  for (const platform of ['Slack', 'Discord'] as const) {
+    it(`opens the subscribe form for Ada, pre-filled, and its submission subscribes the channel (${platform})`, async () => {
+      await view(platform);
+      await actAs('Ada');
+      await run('/studybot subscribe');
+      const dialog = page.getByRole('dialog', { name: 'Daily question' });
+      await dialog.waitFor();
+      // A time, a zone found by typing (Slack: a menu the bot fills; Discord: a text field) and the days.
+      const time = dialog.getByLabel('Time of day');
+      const zone = dialog.getByLabel('Time zone');
+      expect(await time.inputValue()).toMatch(/^\d{2}:\d{2}$/);
+      await time.fill('07:45');
+      await zone.fill('');
+      if (platform === 'Slack') {
+        await zone.pressSequentially('berl');
+        await expect
+          .poll(() =>
+            dialog
+              .locator('datalist option')
+              .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+          )
+          .toEqual(['Europe/Berlin']);
+        await zone.fill('Europe/Berlin');
+        await dialog.getByRole('radio', { name: 'Every day' }).check();
+      } else {
+        await zone.fill('Europe/Berlin');
+        await dialog.getByLabel('Days').selectOption('daily');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `subscribe-form-${platform.toLowerCase()}.png`) });
+      await dialog.locator('.modal-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitForText(page.locator('li.msg'), 'Daily question at 07:45 Europe/Berlin, every day');
+      expect(await page.locator('li.msg.error').count()).toBe(0);
+    });
+  }
+
   it('keeps screenshots of both views at 1400 px and 390 px', async () => {
     await actAs('Linus');
     for (const platform of ['Slack', 'Discord'] as const) {

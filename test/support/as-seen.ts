@@ -236,3 +236,77 @@ export function discordProblems(body: unknown): string[] {
   }
   return problems;
 }
+
+// ---------------------------------------------------------------- forms (modals)
+
+/**
+ * A Slack modal view (views.open) as the person sees it: the title, other blocks as in a message,
+ * then each input as `Label: what it holds` (a text's initial value, a time picker's time, a
+ * menu's picked option, radio buttons as `(•) picked ( ) other`), and the footer's buttons.
+ */
+export function slackModalSees(view: unknown, options: SeenOptions = {}): string {
+  const v = (view ?? {}) as { title?: Json; submit?: Json; close?: Json; blocks?: Json[] };
+  const out = [slackText(v.title, options)];
+  for (const b of v.blocks ?? []) {
+    if (b.type !== 'input') {
+      out.push(slackSees({ blocks: [b] }, options));
+      continue;
+    }
+    const el = (b.element ?? {}) as Json;
+    const label = `${slackText(b.label, options)}${b.optional ? ' (optional)' : ''}`;
+    const picked = (el.initial_option as Json | undefined)?.text;
+    let shown: string;
+    switch (el.type) {
+      case 'plain_text_input':
+        shown = `[${String(el.initial_value ?? '')}]`;
+        break;
+      case 'timepicker':
+        shown = `🕘 ${String(el.initial_time ?? '--:--')}`;
+        break;
+      case 'radio_buttons':
+        shown = ((el.options ?? []) as Json[])
+          .map(
+            (o) =>
+              `${o.value === (el.initial_option as Json | undefined)?.value ? '(•)' : '( )'} ${slackText(o.text, options)}`,
+          )
+          .join('  ');
+        break;
+      case 'static_select':
+      case 'external_select':
+        shown = `▾ ${picked ? slackText(picked, options) : slackText(el.placeholder, options)}`;
+        break;
+      default:
+        shown = `<${String(el.type)}>`;
+    }
+    out.push(`${label}: ${shown}`);
+    if (b.hint) out.push(`  ${slackText(b.hint, options)}`);
+  }
+  out.push(`[${slackText(v.close, options) || 'Cancel'}] [${slackText(v.submit, options)}]`);
+  return out.filter(Boolean).join('\n');
+}
+
+/**
+ * A Discord modal (interaction response type 9's data) as the person sees it: the title, Text
+ * Displays as markdown, each input as `Label: what it holds` (`*` when required; a select as
+ * `▾ picked {option | option}`), and Cancel and Submit.
+ */
+export function discordModalSees(data: unknown, options: SeenOptions = {}): string {
+  const d = (data ?? {}) as { title?: string; components?: Json[] };
+  const out = [String(d.title ?? '')];
+  for (const row of d.components ?? []) {
+    if (row.type === 10) {
+      out.push(discordMarkdown(String(row.content ?? ''), options));
+      continue;
+    }
+    const c = ((row.type === 18 ? row.component : (row.components as Json[] | undefined)?.[0]) ?? {}) as Json;
+    const label = `${String((row.type === 18 ? row.label : c.label) ?? '')}${c.required === false ? '' : '*'}`;
+    const shown =
+      c.type === 3
+        ? `▾ ${String(((c.options ?? []) as Json[]).find((o) => o.default)?.label ?? '')} {${((c.options ?? []) as Json[]).map((o) => String(o.label)).join(' | ')}}`
+        : `[${String(c.value ?? '')}]`;
+    out.push(`${label}: ${shown}`);
+    if (row.type === 18 && row.description) out.push(`  ${String(row.description)}`);
+  }
+  out.push('[Cancel] [Submit]');
+  return out.filter(Boolean).join('\n');
+}

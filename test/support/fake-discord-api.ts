@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
  * answers the routes the bot uses with plausible bodies, and can be told to fail the next calls on
  * a route the way Discord does: 429 with `retry_after` and rate-limit headers, or a JSON error such
  * as 10003 Unknown Channel or 50001 Missing Access. Point DISCORD_API_URL at `api` (…/api).
+ * `POST /users/@me/channels` opens (or finds) the bot's DM channel with a user: `dmChannelOf`.
  */
 export interface RecordedCall {
   method: string;
@@ -33,6 +34,8 @@ export interface FakeDiscordApi {
   /** Base URL to use as DISCORD_API_URL (ends in /api, as discord.com's does). */
   api: string;
   calls: RecordedCall[];
+  /** The DM channel id `POST /users/@me/channels` gave (or will give) for a user. */
+  dmChannelOf(userId: string): string | undefined;
   /** Calls matching a route key, e.g. `POST /channels/:channel/messages`. */
   callsTo(route: RouteKey): RecordedCall[];
   /** Replace the default answer for a route. */
@@ -116,8 +119,21 @@ function message(params: Record<string, string>, body: unknown, id = nextId()): 
   };
 }
 
+/** The bot's DM channel with each user: the same id every time, as Discord answers. */
+const dmChannels = new Map<string, string>();
+
 // What Discord answers on success for the routes the bot and the CLI use.
 const DEFAULTS: [RouteKey, Responder][] = [
+  [
+    'POST /users/@me/channels',
+    (c) => {
+      const recipient = String((c.body as { recipient_id?: unknown } | undefined)?.recipient_id ?? '');
+      if (!recipient) return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+      const id = dmChannels.get(recipient) ?? nextId();
+      dmChannels.set(recipient, id);
+      return { status: 200, body: { id, type: 1, recipients: [{ id: recipient }] } };
+    },
+  ],
   ['POST /channels/:channel/messages', (c, p) => message(p, c.body)],
   ['PATCH /channels/:channel/messages/:message', (c, p) => message(p, c.body, p.message)],
   ['POST /interactions/:id/:token/callback', () => ({ status: 204 })],
@@ -215,6 +231,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     api: `http://127.0.0.1:${port}/api`,
     calls,
     callsTo,
+    dmChannelOf: (userId) => dmChannels.get(userId),
     on(route, responder) {
       overrides.unshift({ match: compile(route), responder });
     },

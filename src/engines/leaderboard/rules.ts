@@ -34,6 +34,15 @@ export function isValidTimeZone(timeZone: string): boolean {
   return DateTime.local().setZone(timeZone).isValid;
 }
 
+/** The zone as IANA spells it ("europe/berlin" → "Europe/Berlin", "utc" → "UTC"); undefined if unknown. */
+export function canonicalTimeZone(text: string): string | undefined {
+  const t = text.trim();
+  if (t.toLowerCase() === 'utc') return 'UTC';
+  if (!t || !isValidTimeZone(t)) return undefined;
+  // luxon keeps the spelling it was given; Intl resolves it to IANA's own.
+  return new Intl.DateTimeFormat('en-US', { timeZone: t }).resolvedOptions().timeZone;
+}
+
 export interface Streak {
   current: number;
   best: number;

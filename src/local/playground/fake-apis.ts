@@ -260,6 +260,14 @@ export function discordApi(deps: FakeApiDeps, applicationId: string) {
       }
     }
 
+    // POST /users/@me/channels: the bot's DM channel with a person, where study reminders go. The
+    // playground shows no DMs yet, so a reminder lands in the timeline under that channel only.
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String(body.recipient_id ?? '');
+      timeline.add({ platform: 'discord', channelId: '', kind: 'call', via, body });
+      return json(200, { id: `4${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient }] });
+    }
+
     // POST /interactions/{id}/{token}/callback: an out-of-band answer (deferrals).
     if (seg[0] === 'interactions' && seg[3] === 'callback' && method === 'POST') {
       const binding = deps.bindings.get(seg[2] ?? '');

@@ -22,6 +22,7 @@ import {
   ModalStore,
   type OpenModal,
   openedSlackView,
+  slackInputs,
   slackViewProblems,
   type TypedValue,
   typedProblems,
@@ -40,6 +41,7 @@ import {
   discordComponentInteraction,
   discordModalSubmitInteraction,
   slackBlockActionsBody,
+  slackBlockSuggestionBody,
   slackCommandBody,
   slackViewClosedBody,
   slackViewSubmissionBody,
@@ -121,6 +123,17 @@ const SendSchema = z.union([
   // A form's submit button, and its Cancel (or Escape, or a click beside it).
   z.object({ platform, person: z.string(), submit: FormSchema }),
   z.object({ platform, person: z.string(), cancel: z.object({ modal: z.string().min(1).max(100) }) }),
+  // A searchable menu in an open Slack form, asking for options as the person types.
+  z.object({
+    platform,
+    person: z.string(),
+    suggest: z.object({
+      modal: z.string().min(1).max(100),
+      block: z.string().max(255),
+      action: z.string().max(255),
+      value: z.string().max(500),
+    }),
+  }),
 ]);
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -225,8 +238,9 @@ export function createPlayground(deps: {
       });
     const person = personByKey(input.person);
     if (!person) return json(400, { error: `There is no pretend person "${input.person}".` });
-    if ('submit' in input || 'cancel' in input) {
-      const id = 'submit' in input ? input.submit.modal : input.cancel.modal;
+    if ('submit' in input || 'cancel' in input || 'suggest' in input) {
+      const id =
+        'submit' in input ? input.submit.modal : 'cancel' in input ? input.cancel.modal : input.suggest.modal;
       const modal = modals.get(id);
       if (!modal || modal.platform !== input.platform)
         return json(410, { error: 'That form is no longer open.', closed: true });
@@ -235,6 +249,7 @@ export function createPlayground(deps: {
         const owner = personByUserId(modal.binding.userId)?.name ?? 'someone else';
         return json(403, { error: `That form is open on ${owner}’s screen, not ${person.name}’s.` });
       }
+      if ('suggest' in input) return suggestOptions(modal, person, input.suggest);
       return 'submit' in input ? submitForm(modal, person, input.submit.values) : cancelForm(modal, person);
     }
 
@@ -352,7 +367,7 @@ export function createPlayground(deps: {
     if (modal.platform === 'slack') {
       const request = 'POST /slack/events (view_submission)';
       const result = await sendSlack(
-        slackViewSubmissionBody(person, modal.payload, typed, trigger(modal.binding)),
+        slackViewSubmissionBody(person, modal.payload, typed, trigger(modal.binding), modal.offered),
       );
       const answer = isObject(result.body) ? result.body : {};
       const failed = (why = SLACK_FORM_FAILED) =>
@@ -412,6 +427,29 @@ export function createPlayground(deps: {
     return json(200, { request, response: result, closed: true });
   }
 
+  /**
+   * A searchable menu's options: the signed `block_suggestion` Slack sends to the options load
+   * URL as the person types, and the options the app answered (kept: only those can be picked).
+   */
+  async function suggestOptions(
+    modal: OpenModal,
+    person: PretendPerson,
+    ask: { block: string; action: string; value: string },
+  ): Promise<APIGatewayProxyResultV2> {
+    const known = slackInputs(modal.payload).some(
+      (i) => i.block === ask.block && i.action === ask.action && i.element.type === 'external_select',
+    );
+    if (modal.platform !== 'slack' || !known)
+      return json(400, { error: 'That field has no options to ask for.' });
+    const result = await sendSlack(
+      slackBlockSuggestionBody(person, modal.payload, ask.block, ask.action, ask.value),
+    );
+    const answer = isObject(result.body) ? result.body : {};
+    const options = Array.isArray(answer.options) ? answer.options.filter(isObject) : [];
+    modals.offer(modal.id, `${ask.block}|${ask.action}`, options);
+    return json(200, { request: 'POST /slack/events (block_suggestion)', response: result, options });
+  }
+
   /** Cancel: the form closes; Slack tells the app only when the view asked (`notify_on_close`). */
   async function cancelForm(modal: OpenModal, person: PretendPerson): Promise<APIGatewayProxyResultV2> {
     modals.close(modal.id);
@@ -446,9 +484,12 @@ export function createPlayground(deps: {
     return json(200, { person: person.name, platform, today: now().toISOString().slice(0, 10), ...p });
   }
 
-  /** What the bot answers `/studybot subscribe` (alone) with in the platform's channel, as text. */
+  /**
+   * What the bot answers `/studybot subscribe` (alone) with in the platform's channel, as text.
+   * Asked as someone who may not change it: to them it shows the subscription (to Ada, a form).
+   */
   async function subscriptionStatus(platform: 'slack' | 'discord'): Promise<string> {
-    const person = PEOPLE[0]!;
+    const person = PEOPLE.find((p) => !p.slack.isAdmin) ?? PEOPLE[0]!;
     const token = bind({
       platform,
       channelId: platform === 'slack' ? SLACK_PLACE.channelId : DISCORD_PLACE.channelId,

@@ -20,6 +20,11 @@ export interface OpenModal {
   binding: Binding;
   /** Slack: the view as views.open answers it; Discord: the modal's `data`. */
   payload: JsonObject;
+  /**
+   * Slack: the options the app sent for each searchable menu (by `block|action`), the last time
+   * it was asked: the only ones Slack lets the person pick.
+   */
+  offered?: Record<string, JsonObject[]>;
 }
 
 /** What the page is given to draw a form. */
@@ -88,6 +93,12 @@ export class ModalStore {
     const found = this.openedBy.get(key);
     this.openedBy.delete(key);
     return found;
+  }
+
+  /** Records the options the app sent for a searchable menu (only those can be picked). */
+  offer(id: string, key: string, options: JsonObject[]): void {
+    const modal = this.open.get(id);
+    if (modal) modal.offered = { ...modal.offered, [key]: options.slice(0, 100) };
   }
 
   get(id: string): OpenModal | undefined {
@@ -168,8 +179,11 @@ export function slackViewProblems(view: unknown): string[] {
       at(`${p}/element`, 'must provide an object');
       continue;
     }
-    if (el.type !== 'plain_text_input') continue;
     if (len(el.action_id) > 255) at(`${p}/element/action_id`, 'must be less than 256 characters');
+    if (el.type !== 'plain_text_input') {
+      elementProblems(el, `${p}/element`, at, plain);
+      continue;
+    }
     plain(`${p}/element/placeholder`, el.placeholder, 150, false);
     const max = typeof el.max_length === 'number' ? el.max_length : 3000;
     const min = typeof el.min_length === 'number' ? el.min_length : 0;
@@ -180,6 +194,65 @@ export function slackViewProblems(view: unknown): string[] {
       at(`${p}/element/initial_value`, `must be less than ${max + 1} characters`);
   }
   return problems;
+}
+
+const OPTION = (o: unknown) => isObject(o) && isObject(o.text) && typeof o.value === 'string';
+
+/** An input block's other elements, as Slack checks them: time pickers, radio buttons and menus. */
+function elementProblems(
+  el: JsonObject,
+  p: string,
+  at: (pointer: string, message: string) => void,
+  plain: (pointer: string, obj: unknown, max: number, required: boolean) => void,
+): void {
+  const options = Array.isArray(el.options) ? el.options : undefined;
+  const checkOptions = (max: number) => {
+    if (!options) return at(`${p}/options`, 'must provide an array');
+    if (options.length < 1 || options.length > max) at(`${p}/options`, `must contain 1 to ${max} items`);
+    for (const [i, o] of options.entries()) {
+      if (!OPTION(o)) {
+        at(`${p}/options/${i}`, 'must provide an object with text and value');
+        continue;
+      }
+      plain(`${p}/options/${i}/text`, (o as JsonObject).text, 75, true);
+      if (len((o as JsonObject).value) > 150)
+        at(`${p}/options/${i}/value`, 'must be less than 151 characters');
+    }
+  };
+  const initialAmong = () => {
+    if (el.initial_option === undefined) return;
+    const v = isObject(el.initial_option) ? el.initial_option.value : undefined;
+    if (!options?.some((o) => isObject(o) && o.value === v))
+      at(`${p}/initial_option`, 'must match one of the options');
+  };
+  switch (el.type) {
+    case 'timepicker':
+      if (el.initial_time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(String(el.initial_time)))
+        at(`${p}/initial_time`, 'must be in the format HH:mm');
+      plain(`${p}/placeholder`, el.placeholder, 150, false);
+      return;
+    case 'radio_buttons':
+      checkOptions(10);
+      initialAmong();
+      return;
+    case 'static_select':
+      checkOptions(100);
+      initialAmong();
+      plain(`${p}/placeholder`, el.placeholder, 150, false);
+      return;
+    case 'external_select':
+      if (el.initial_option !== undefined && !OPTION(el.initial_option))
+        at(`${p}/initial_option`, 'must provide an object with text and value');
+      if (
+        el.min_query_length !== undefined &&
+        (typeof el.min_query_length !== 'number' || el.min_query_length < 0)
+      )
+        at(`${p}/min_query_length`, 'must be a number, 0 or more');
+      plain(`${p}/placeholder`, el.placeholder, 150, false);
+      return;
+    default:
+      at(`${p}/type`, `the playground does not draw "${String(el.type)}" elements`);
+  }
 }
 
 let viewSeq = 0;
@@ -235,29 +308,63 @@ export interface TypedValue {
   value: string;
 }
 
-/** The inputs of a Slack view, in order: block id, action id. */
-export function slackInputs(view: JsonObject): { block: string; action: string }[] {
+/** The input elements the playground draws and submits. */
+const SLACK_INPUTS = new Set([
+  'plain_text_input',
+  'timepicker',
+  'radio_buttons',
+  'static_select',
+  'external_select',
+]);
+
+/** The inputs of a Slack view, in order: block id, action id, the element. */
+export function slackInputs(view: JsonObject): { block: string; action: string; element: JsonObject }[] {
   return (Array.isArray(view.blocks) ? view.blocks : []).flatMap((b) =>
     isObject(b) &&
     b.type === 'input' &&
     isObject(b.element) &&
-    b.element.type === 'plain_text_input' &&
+    SLACK_INPUTS.has(String(b.element.type)) &&
     typeof b.block_id === 'string'
-      ? [{ block: b.block_id, action: String(b.element.action_id) }]
+      ? [{ block: b.block_id, action: String(b.element.action_id), element: b.element }]
       : [],
   );
 }
 
+/** The option a picked value stands for: one of the element's, or (a searchable menu) one offered. */
+function pickedOption(
+  element: JsonObject,
+  value: string,
+  offered: JsonObject[] = [],
+): JsonObject | undefined {
+  const own = [
+    ...(Array.isArray(element.options) ? element.options : []),
+    ...(isObject(element.initial_option) ? [element.initial_option] : []),
+    ...(element.type === 'external_select' ? offered : []),
+  ];
+  return own.find((o): o is JsonObject => isObject(o) && o.value === value);
+}
+
 /**
- * The view's `state.values` as Slack submits it: every input, an empty one as `null`. Built from
- * the view the bot sent; typed values for anything else are ignored.
+ * The view's `state.values` as Slack submits it: every input, an empty one as `null` (a text
+ * input's `value`, a time picker's `selected_time`, a menu's or radio group's `selected_option`).
+ * Built from the view the bot sent; typed values for anything else are ignored.
  */
-export function slackStateValues(view: JsonObject, typed: TypedValue[]): JsonObject {
+export function slackStateValues(
+  view: JsonObject,
+  typed: TypedValue[],
+  offered: Record<string, JsonObject[]> = {},
+): JsonObject {
   const values: Record<string, JsonObject> = {};
-  for (const { block, action } of slackInputs(view)) {
+  for (const { block, action, element } of slackInputs(view)) {
     const value = typed.find((t) => t.block === block && t.id === action)?.value ?? '';
     values[block] ??= {};
-    values[block][action] = { type: 'plain_text_input', value: value === '' ? null : value };
+    const type = String(element.type);
+    values[block][action] =
+      type === 'plain_text_input'
+        ? { type, value: value === '' ? null : value }
+        : type === 'timepicker'
+          ? { type, selected_time: value === '' ? null : value }
+          : { type, selected_option: pickedOption(element, value, offered[`${block}|${action}`]) ?? null };
   }
   return values;
 }
@@ -265,7 +372,10 @@ export function slackStateValues(view: JsonObject, typed: TypedValue[]): JsonObj
 // ---- Discord: the modal response (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-modal) ----
 
 const ACTION_ROW = 1;
+const STRING_SELECT = 3;
 const TEXT_INPUT = 4;
+const TEXT_DISPLAY = 10;
+const LABEL = 18;
 
 /** What Discord would refuse in a type-9 response's data, as `path: message` (its Invalid Form Body). */
 export function discordModalProblems(data: unknown): string[] {
@@ -287,8 +397,16 @@ export function discordModalProblems(data: unknown): string[] {
   const ids = new Set<string>();
   for (const [i, row] of rows.entries()) {
     const p = `components.${i}`;
+    if (isObject(row) && row.type === TEXT_DISPLAY) {
+      between(`${p}.content`, row.content, 1, 4000);
+      continue;
+    }
+    if (isObject(row) && row.type === LABEL) {
+      labelProblems(row, p, at, between, ids);
+      continue;
+    }
     if (!isObject(row) || row.type !== ACTION_ROW) {
-      at(`${p}.type`, 'Value must be one of {1}.');
+      at(`${p}.type`, 'Value must be one of {1, 10, 18}.');
       continue;
     }
     const inputs = Array.isArray(row.components) ? row.components : [];
@@ -330,10 +448,65 @@ export function discordModalProblems(data: unknown): string[] {
   return problems;
 }
 
-/** The rows a type-5 submission carries: every text input of the modal with what was typed. */
+/** A Label (type 18): its text and one text input (without a label of its own) or string select. */
+function labelProblems(
+  row: JsonObject,
+  p: string,
+  at: (path: string, message: string) => void,
+  between: (path: string, v: unknown, min: number, max: number) => void,
+  ids: Set<string>,
+): void {
+  between(`${p}.label`, row.label, 1, 45);
+  if (row.description !== undefined) between(`${p}.description`, row.description, 1, 100);
+  const c = row.component;
+  const q = `${p}.component`;
+  if (!isObject(c) || (c.type !== TEXT_INPUT && c.type !== STRING_SELECT)) {
+    at(`${q}.type`, 'Value of field "type" must be one of (3, 4).');
+    return;
+  }
+  between(`${q}.custom_id`, c.custom_id, 1, 100);
+  if (typeof c.custom_id === 'string') {
+    if (ids.has(c.custom_id)) at(`${q}.custom_id`, 'Component custom id cannot be duplicated');
+    ids.add(c.custom_id);
+  }
+  if (c.type === TEXT_INPUT) {
+    if (c.label !== undefined) at(`${q}.label`, 'A text input in a label must not have its own label.');
+    if (c.style !== 1 && c.style !== 2) at(`${q}.style`, 'Value must be one of {1, 2}.');
+    if (typeof c.value === 'string' && typeof c.max_length === 'number' && len(c.value) > c.max_length)
+      at(`${q}.value`, `Must be ${c.max_length} or fewer in length.`);
+    return;
+  }
+  const options = Array.isArray(c.options) ? c.options : [];
+  if (options.length < 1 || options.length > 25) at(`${q}.options`, 'Must be between 1 and 25 in length.');
+  for (const [j, o] of options.entries()) {
+    if (!isObject(o)) continue;
+    between(`${q}.options.${j}.label`, o.label, 1, 100);
+    between(`${q}.options.${j}.value`, o.value, 1, 100);
+  }
+}
+
+/**
+ * The components a type-5 submission carries: every input of the modal with what was typed or
+ * picked (a text input's `value`, a select's `values`), a Text Display as its type alone.
+ */
 export function discordSubmittedRows(data: JsonObject, typed: TypedValue[]): JsonObject[] {
   const rows = Array.isArray(data.components) ? data.components : [];
-  return rows.flatMap((row) => {
+  return rows.flatMap((row): JsonObject[] => {
+    if (isObject(row) && row.type === TEXT_DISPLAY) return [{ type: TEXT_DISPLAY }];
+    if (isObject(row) && row.type === LABEL && isObject(row.component)) {
+      const c = row.component;
+      const id = String(c.custom_id);
+      const value = typed.find((t) => t.id === id)?.value ?? '';
+      return [
+        {
+          type: LABEL,
+          component:
+            c.type === STRING_SELECT
+              ? { type: STRING_SELECT, custom_id: id, values: value ? [value] : [] }
+              : { type: TEXT_INPUT, custom_id: id, value },
+        },
+      ];
+    }
     const input = isObject(row) && Array.isArray(row.components) ? row.components[0] : undefined;
     if (!isObject(input) || input.type !== TEXT_INPUT) return [];
     const id = String(input.custom_id);
@@ -361,20 +534,43 @@ export function typedProblems(modal: OpenModal, typed: TypedValue[]): Record<str
     if (typeof max === 'number' && n > max) problems[key] = `Must be ${max} characters or fewer.`;
   };
   if (modal.platform === 'slack') {
-    for (const b of Array.isArray(modal.payload.blocks) ? modal.payload.blocks : []) {
-      if (!isObject(b) || b.type !== 'input' || !isObject(b.element) || b.element.type !== 'plain_text_input')
+    for (const { block, action, element: el } of slackInputs(modal.payload)) {
+      const b = (modal.payload.blocks as JsonObject[]).find((x) => isObject(x) && x.block_id === block);
+      const value = typed.find((t) => t.block === block && t.id === action)?.value ?? '';
+      if (el.type === 'plain_text_input') {
+        check(block, value, b?.optional !== true, el.min_length, el.max_length ?? 3000);
         continue;
-      const block = String(b.block_id);
-      const el = b.element;
-      const value = typed.find((t) => t.block === block && t.id === el.action_id)?.value ?? '';
-      check(block, value, b.optional !== true, el.min_length, el.max_length ?? 3000);
+      }
+      check(block, value, b?.optional !== true, undefined, undefined);
+      // A picker or a menu lets the person choose only what it offers.
+      if (value && el.type === 'timepicker' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+        problems[block] = 'Please enter a valid time.';
+      if (
+        value &&
+        el.type !== 'timepicker' &&
+        !pickedOption(el, value, modal.offered?.[`${block}|${action}`])
+      )
+        problems[block] = 'Please select an option from the menu.';
     }
   } else {
     for (const row of Array.isArray(modal.payload.components) ? modal.payload.components : []) {
-      const input = isObject(row) && Array.isArray(row.components) ? row.components[0] : undefined;
-      if (!isObject(input) || input.type !== TEXT_INPUT) continue;
+      const input = !isObject(row)
+        ? undefined
+        : row.type === LABEL
+          ? row.component
+          : Array.isArray(row.components)
+            ? row.components[0]
+            : undefined;
+      if (!isObject(input) || (input.type !== TEXT_INPUT && input.type !== STRING_SELECT)) continue;
       const id = String(input.custom_id);
       const value = typed.find((t) => t.id === id)?.value ?? '';
+      if (input.type === STRING_SELECT) {
+        check(id, value, input.required !== false, undefined, undefined);
+        const options = Array.isArray(input.options) ? input.options : [];
+        if (value && !options.some((o) => isObject(o) && o.value === value))
+          problems[id] = 'Pick one of the options.';
+        continue;
+      }
       check(id, value, input.required !== false, input.min_length, input.max_length ?? 4000);
     }
   }

@@ -207,13 +207,14 @@ export function slackViewSubmissionBody(
   view: Record<string, unknown>,
   typed: TypedValue[],
   triggerId: string,
+  offered: Record<string, Record<string, unknown>[]> = {},
 ): string {
   const payload = {
     type: 'view_submission',
     team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
     ...slackInteractionEnvelope(person),
     trigger_id: triggerId,
-    view: { ...view, state: { values: slackStateValues(view, typed) } },
+    view: { ...view, state: { values: slackStateValues(view, typed, offered) } },
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,
@@ -253,6 +254,32 @@ export function discordModalSubmitInteraction(
       : {}),
     data: { custom_id: data.custom_id, components: discordSubmittedRows(data, typed) },
   };
+}
+
+/**
+ * A searchable menu in an open form asking for its options as the person types: a
+ * `block_suggestion` request, JSON in a `payload` form field, sent to the options load URL.
+ */
+export function slackBlockSuggestionBody(
+  person: PretendPerson,
+  view: Record<string, unknown>,
+  block: string,
+  action: string,
+  value: string,
+): string {
+  const payload = {
+    type: 'block_suggestion',
+    ...slackInteractionEnvelope(person),
+    team: { id: SLACK_PLACE.teamId, domain: SLACK_PLACE.teamDomain },
+    container: { type: 'view', view_id: view.id },
+    block_id: block,
+    action_id: action,
+    value,
+    view,
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** A form closed with Cancel on Slack, sent only when the view asked for it (`notify_on_close`). */

@@ -1,3 +1,4 @@
+import { searchTimeZones } from '../../app/time-zones.ts';
 import { content } from '../../content/index.ts';
 
 /** One autocomplete suggestion as Discord wants it (name shown, value sent; both at most 100 chars). */
@@ -7,13 +8,6 @@ export interface Suggestion {
 }
 
 const MAX_SUGGESTIONS = 25;
-
-// Read once per cold start; Intl has no plain "UTC" entry, and people type it most.
-let zones: string[] | undefined;
-function timeZones(): string[] {
-  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
-  return zones;
-}
 
 function normalise(s: string): string {
   return s
@@ -48,9 +42,12 @@ export function suggestTopics(typed: string): Suggestion[] {
   }));
 }
 
-/** IANA time zones, matched on any part ("berlin", "europe/b", "new york"). */
+/**
+ * IANA time zones, matched on any part ("berlin", "europe/b", "new york"); before anything is
+ * typed, the common ones. The same search as the Slack subscribe form's time-zone menu.
+ */
 export function suggestTimeZones(typed: string): Suggestion[] {
-  return rank(timeZones(), typed, (z) => [z]).map((z) => ({ name: z, value: z }));
+  return searchTimeZones(typed, MAX_SUGGESTIONS).map((z) => ({ name: z, value: z }));
 }
 
 /** The suggestions for a focused option, or none for an option that has no autocomplete. */

@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { MAX_RECOMMEND_CHARS, MAX_RETENTION, MIN_RETENTION, SUBCOMMANDS } from '../../app/commands.ts';
+import { MAX_NEW_CARDS_PER_DAY } from '../../app/study.ts';
 
 /**
  * `/studybot` as Discord registers it: the same subcommands and option names as Slack's free text
@@ -47,6 +48,15 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
               .setDescription('How likely you want to be to remember a card when it comes back (0.7 to 0.97)')
               .setMinValue(MIN_RETENTION)
               .setMaxValue(MAX_RETENTION),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('mode')
+              .setDescription('Drill what you got wrong lately, or your weakest topic (your schedule stays)')
+              .addChoices(
+                { name: 'my mistakes', value: 'mistakes' },
+                { name: 'my weakest topic', value: 'weakest' },
+              ),
           ),
       )
       .addSubcommand((s) =>
@@ -57,9 +67,8 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
             o
               .setName('text')
               .setDescription(
-                'The workload in plain words, e.g. "20 MB documents, results within 30 minutes"',
+                'The workload in plain words, e.g. "20 MB documents, results within 30 minutes"; empty: a form',
               )
-              .setRequired(true)
               .setMaxLength(MAX_RECOMMEND_CHARS),
           ),
       )
@@ -75,6 +84,31 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
           ),
       )
       .addSubcommand((s) => s.setName('progress').setDescription(about('progress')))
+      .addSubcommand((s) =>
+        s
+          .setName('settings')
+          .setDescription(about('settings'))
+          .addIntegerOption((o) =>
+            o
+              .setName('retention')
+              .setDescription('Desired retention in percent (70 to 97)')
+              .setMinValue(Math.round(MIN_RETENTION * 100))
+              .setMaxValue(Math.round(MAX_RETENTION * 100)),
+          )
+          .addIntegerOption((o) =>
+            o
+              .setName('new')
+              .setDescription(`New cards a day (0 to ${MAX_NEW_CARDS_PER_DAY})`)
+              .setMinValue(0)
+              .setMaxValue(MAX_NEW_CARDS_PER_DAY),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('timezone')
+              .setDescription('Your time zone, e.g. Europe/Berlin (start typing to search)')
+              .setAutocomplete(true),
+          ),
+      )
       .addSubcommand((s) =>
         s
           .setName('subscribe')
@@ -97,6 +131,24 @@ export function studybotCommand(): RESTPostAPIChatInputApplicationCommandsJSONBo
           ),
       )
       .addSubcommand((s) => s.setName('unsubscribe').setDescription(about('unsubscribe')))
+      .addSubcommand((s) =>
+        s
+          .setName('remind')
+          .setDescription(about('remind'))
+          .addStringOption((o) =>
+            o
+              .setName('time')
+              .setDescription('Local time of your reminder, HH:MM (e.g. 08:30), or off to stop reminders')
+              .setMinLength(3)
+              .setMaxLength(5),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('timezone')
+              .setDescription('Your time zone, e.g. Europe/Berlin (start typing to search)')
+              .setAutocomplete(true),
+          ),
+      )
       .addSubcommand((s) => s.setName('forget-me').setDescription(about('forget-me')))
       .addSubcommand((s) => s.setName('help').setDescription(about('help')))
       .toJSON()

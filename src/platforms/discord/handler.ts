@@ -81,6 +81,14 @@ const OptionSchema = z.object({
   options: z.optional(z.array(SubOptionSchema).check(z.maxLength(25))),
 });
 
+/** One input of a submitted modal. */
+const SubmittedInputSchema = z.object({
+  type: z.number(),
+  custom_id: short(100),
+  value: z.nullish(short(4000)),
+  values: z.optional(z.array(short(100)).check(z.maxLength(25))),
+});
+
 const UserSchema = z.object({
   id: snowflake,
   username: z.optional(short(64)),
@@ -106,19 +114,15 @@ const InteractionSchema = z.object({
       options: z.optional(z.array(OptionSchema).check(z.maxLength(25))),
       custom_id: z.optional(short(100)),
       values: z.optional(z.array(short(100)).check(z.maxLength(25))),
-      // A modal submission: rows of text inputs with what was typed.
+      // A modal submission: rows of text inputs with what was typed, or Labels each holding one
+      // input (a text input's value, a select's picked values); a Text Display comes back bare.
       components: z.optional(
         z
           .array(
             z.object({
               type: z.number(),
-              components: z.optional(
-                z
-                  .array(
-                    z.object({ type: z.number(), custom_id: short(100), value: z.optional(short(4000)) }),
-                  )
-                  .check(z.maxLength(5)),
-              ),
+              components: z.optional(z.array(SubmittedInputSchema).check(z.maxLength(5))),
+              component: z.optional(SubmittedInputSchema),
             }),
           )
           .check(z.maxLength(5)),
@@ -180,8 +184,13 @@ export function actorOf(i: Interaction): Actor | undefined {
  */
 export function commandOf(i: Interaction): Command {
   const sub = i.data?.options?.[0];
-  const words = (sub?.options ?? []).map((o) => {
+  const options = sub?.options ?? [];
+  // A study mode replaces the topic: `study mistakes`.
+  const mode = sub?.name === 'study' ? options.find((o) => o.name === 'mode') : undefined;
+  const words = (mode ? [mode] : options).map((o) => {
     const value = typeof o.value === 'string' ? o.value.trim() : String(o.value ?? '');
+    // Settings are named in the text (`settings new 10 zone Europe/Berlin`); so is a retention.
+    if (sub?.name === 'settings') return `${o.name} ${value}`;
     return o.name === 'retention' ? `retention ${value}` : value;
   });
   return parseCommandText([sub?.name ?? '', ...words].join(' '));
@@ -267,9 +276,13 @@ export function createDiscordHandler(options: DiscordHandlerOptions): HttpHandle
       if (i.type === InteractionType.ApplicationCommand) {
         return await deliver(await options.bot.command(actor, commandOf(i), now()), i, actor);
       }
+      // Each input by its custom id: what was typed, or a select's (first) picked value.
       const fields = Object.fromEntries(
         (i.data?.components ?? []).flatMap((row) =>
-          (row.components ?? []).map((c) => [c.custom_id, c.value ?? '']),
+          [...(row.components ?? []), ...(row.component ? [row.component] : [])].map((c) => [
+            c.custom_id,
+            c.value ?? c.values?.[0] ?? '',
+          ]),
         ),
       );
       const action = {

@@ -5,7 +5,14 @@ import type {
   APIEmbed,
   APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { type Button, type Form, type Message, plainTimes, TIME_TOKEN } from '../../app/reply.ts';
+import {
+  type Button,
+  type Form,
+  type FormField,
+  type Message,
+  plainTimes,
+  TIME_TOKEN,
+} from '../../app/reply.ts';
 
 /**
  * The neutral Message as a Discord embed plus components. Plain objects typed by discord-api-types
@@ -143,47 +150,125 @@ export function toInteractionData(message: Message, ephemeral: boolean): Discord
 }
 
 const TEXT_INPUT = 4;
+const TEXT_DISPLAY = 10;
+const LABEL = 18;
 /** Discord caps a modal title at 45 characters, a text input's label at 45 and its value at 4,000. */
 const INPUT_MAX = 4000;
+/** A label's description and a select option's label and value: at most 100 characters. */
+const SHORT_MAX = 100;
+
+interface DiscordTextInput {
+  type: typeof TEXT_INPUT;
+  custom_id: string;
+  /** Only outside a Label (an action row of its own); inside one the Label names it. */
+  label?: string;
+  style: 1 | 2;
+  required: boolean;
+  min_length?: number;
+  max_length: number;
+  value?: string;
+  placeholder?: string;
+}
+
+interface DiscordModalSelect {
+  type: typeof STRING_SELECT;
+  custom_id: string;
+  required: boolean;
+  min_values: number;
+  max_values: number;
+  options: { label: string; value: string; default?: boolean }[];
+}
+
+export type DiscordModalComponent =
+  | { type: typeof ACTION_ROW; components: DiscordTextInput[] }
+  | {
+      type: typeof LABEL;
+      label: string;
+      description?: string;
+      component: DiscordTextInput | DiscordModalSelect;
+    }
+  | { type: typeof TEXT_DISPLAY; content: string };
 
 /** The data of a modal response (interaction response type 9) for a neutral form. */
 export interface DiscordModalData {
   custom_id: string;
   title: string;
-  components: {
-    type: typeof ACTION_ROW;
-    components: {
-      type: typeof TEXT_INPUT;
-      custom_id: string;
-      label: string;
-      style: 1 | 2;
-      required: boolean;
-      max_length: number;
-      value?: string;
-      placeholder?: string;
-    }[];
-  }[];
+  components: DiscordModalComponent[];
 }
 
+/**
+ * A field as what goes inside its Label. A modal cannot search a long list (a select holds 25
+ * options and there are 400 time zones), so a searchable field is a text input the app checks on
+ * submission; a time is a short text input, HH:MM.
+ */
+function labelled(f: FormField): DiscordTextInput | DiscordModalSelect {
+  const required = f.required ?? false;
+  switch (f.kind) {
+    case 'choice':
+      return {
+        type: STRING_SELECT,
+        custom_id: f.id,
+        required,
+        min_values: required ? 1 : 0,
+        max_values: 1,
+        options: f.options.slice(0, 25).map((o) => ({
+          label: clip(o.label, SHORT_MAX),
+          value: o.value.slice(0, SHORT_MAX),
+          ...(o.value === f.value ? { default: true } : {}),
+        })),
+      };
+    case 'time':
+      return {
+        type: TEXT_INPUT,
+        custom_id: f.id,
+        style: 1,
+        required,
+        min_length: 4,
+        max_length: 5,
+        ...(f.value ? { value: f.value } : {}),
+        placeholder: 'HH:MM, e.g. 09:00',
+      };
+    default:
+      return {
+        type: TEXT_INPUT,
+        custom_id: f.id,
+        style: f.kind !== 'search' && f.multiline ? 2 : 1,
+        required,
+        max_length: Math.min(f.maxLength, INPUT_MAX),
+        ...(f.value ? { value: f.value.slice(0, INPUT_MAX) } : {}),
+        ...(f.placeholder ? { placeholder: clip(f.placeholder, 100) } : {}),
+      };
+  }
+}
+
+/**
+ * A neutral form as a modal. A form of text fields only is rows of text inputs, one each; a form
+ * with a choice, a time or an intro uses Labels (a label, a description, one component: a text
+ * input or a select) and a Text Display for the intro. Discord allows five components in all.
+ */
 export function toModalData(form: Form): DiscordModalData {
+  const plain = !form.intro && form.fields.every((f) => (f.kind ?? 'text') === 'text');
+  const components: DiscordModalComponent[] = plain
+    ? form.fields.map((f) => {
+        const input = labelled(f) as DiscordTextInput;
+        return { type: ACTION_ROW, components: [{ ...input, label: clip(f.label, 45) }] };
+      })
+    : [
+        ...(form.intro
+          ? [{ type: TEXT_DISPLAY, content: clip(discordTimes(form.intro), 4000) } as const]
+          : []),
+        ...form.fields.map(
+          (f): DiscordModalComponent => ({
+            type: LABEL,
+            label: clip(f.label, 45),
+            ...(f.hint ? { description: clip(f.hint, SHORT_MAX) } : {}),
+            component: labelled(f),
+          }),
+        ),
+      ];
   return {
     custom_id: customId(form.action),
     title: clip(form.title, 45),
-    // Discord allows five rows, one text input each.
-    components: form.fields.slice(0, 5).map((f) => ({
-      type: ACTION_ROW,
-      components: [
-        {
-          type: TEXT_INPUT,
-          custom_id: f.id,
-          label: clip(f.label, 45),
-          style: f.multiline ? 2 : 1,
-          required: f.required ?? false,
-          max_length: Math.min(f.maxLength, INPUT_MAX),
-          ...(f.value ? { value: f.value.slice(0, INPUT_MAX) } : {}),
-          ...(f.placeholder ? { placeholder: clip(f.placeholder, 100) } : {}),
-        },
-      ],
-    })),
+    components: components.slice(0, 5),
   };
 }

@@ -18,6 +18,8 @@ export interface DiscordApi {
   editOriginalResponse(applicationId: string, token: string, body: DiscordMessageBody): Promise<void>;
   /** One bulk overwrite of the application's commands, global or for one guild. */
   bulkOverwriteCommands(applicationId: string, commands: unknown[], guildId?: string): Promise<unknown[]>;
+  /** POST /users/@me/channels: the bot's DM channel with a user (the same one every time). */
+  openDm(recipientId: string): Promise<{ id: string }>;
 }
 
 export interface DiscordApiOptions {
@@ -130,6 +132,13 @@ export function createDiscordApi(options: DiscordApiOptions): DiscordApi {
           ? (`/applications/${applicationId}/guilds/${guildId}/commands` as const)
           : (`/applications/${applicationId}/commands` as const);
         return (await r.put(route, { body: commands })) as unknown[];
+      }),
+    openDm: (recipientId) =>
+      call(async (r) => {
+        const channel = (await r.post('/users/@me/channels', { body: { recipient_id: recipientId } })) as {
+          id: string;
+        };
+        return { id: channel.id };
       }),
   };
 }

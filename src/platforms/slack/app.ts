@@ -2,11 +2,25 @@ import { App, AwsLambdaReceiver, isValidSlackRequest, LogLevel, type SlashComman
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Actor, Bot } from '../../app/bot.ts';
 import { type Command, parseCommandText } from '../../app/commands.ts';
-import type { Message, Outcome } from '../../app/reply.ts';
+import type { Message, Outcome, SearchSource } from '../../app/reply.ts';
+import {
+  actionNeedsChannelManager,
+  commandNeedsChannelManager,
+  SUBSCRIBE_FORM,
+} from '../../app/subscription-actions.ts';
 import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { checkSlackPayload } from './payload.ts';
-import { homeView, PICKER_BLOCK_ID, PICKER_CHECKBOXES_ID, toModal, toSlackMessage } from './render.ts';
+import {
+  homeView,
+  PICKER_BLOCK_ID,
+  PICKER_CHECKBOXES_ID,
+  SEARCH_ACTION_PREFIX,
+  submittedValue,
+  toModal,
+  toSlackMessage,
+  toSlackOptions,
+} from './render.ts';
 import { SlackUserNames } from './user-names.ts';
 import { SlackWebApi } from './web-api.ts';
 
@@ -41,6 +55,7 @@ interface FormMetadata {
 interface ViewSubmissionBody {
   team?: { id: string } | null;
   user: { id: string; team_id?: string };
+  trigger_id?: string;
 }
 
 /** The parts of a block_actions payload the adapter reads (Bolt's type is a wide union). */
@@ -84,26 +99,72 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     logLevel: LogLevel.WARN,
   });
 
-  /** Slash commands carry no admin flag: users.info is asked only when a subscription changes. */
+  /**
+   * Slash commands and clicks carry no admin flag: users.info is asked only when the answer
+   * depends on it (a subscription command, the subscribe form, the unsubscribe confirm). It also
+   * gives the person's time zone, which the subscribe form starts from.
+   */
   async function canManageChannel(
     userId: string,
-    command: Command,
-  ): Promise<{ can: boolean; note?: string }> {
-    if (options.adminUserIds.includes(userId)) return { can: true };
-    const changesSubscription =
-      command.name === 'unsubscribe' ||
-      (command.name === 'subscribe' && Boolean(command.time || command.timezone || command.days));
-    if (!changesSubscription) return { can: false };
+    needed: boolean,
+    wantsZone = false,
+  ): Promise<{ can: boolean; note?: string; timeZone?: string }> {
+    const listed = options.adminUserIds.includes(userId);
+    if (!needed || (listed && !wantsZone)) return { can: listed };
     try {
       const res = await api.call('users.info', { user: userId });
-      const user = (res.user ?? {}) as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
-      return { can: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
+      const user = (res.user ?? {}) as {
+        is_admin?: boolean;
+        is_owner?: boolean;
+        is_primary_owner?: boolean;
+        tz?: unknown;
+      };
+      const timeZone = typeof user.tz === 'string' && user.tz.length <= 64 ? user.tz : undefined;
+      return {
+        can: listed || Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+        ...(timeZone ? { timeZone } : {}),
+      };
     } catch (err) {
+      if (listed) return { can: true };
       log.warn('slack users.info failed; treating the user as not an admin', { err, userId });
       return {
         can: false,
         note: "_I couldn't check with Slack whether you are a workspace admin, so I answered as if you were not._",
       };
+    }
+  }
+
+  /**
+   * Opens a form with the trigger id of the command or click that asked for it (good for 3 s);
+   * the submission brings back where to answer. False when Slack refused it.
+   */
+  async function openForm(
+    form: NonNullable<Outcome['form']>,
+    triggerId: string,
+    metadata: FormMetadata,
+  ): Promise<boolean> {
+    try {
+      await api.call('views.open', { trigger_id: triggerId, view: toModal(form, JSON.stringify(metadata)) });
+      return true;
+    } catch (err) {
+      log.warn('slack views.open failed; answering in the message instead', { err });
+      return false;
+    }
+  }
+
+  /**
+   * The person's Slack time zone (users.info `tz`), asked only when a reminder is set without one:
+   * it is the reminder's default zone. Nice to have, so a short call that never fails the command.
+   */
+  async function profileZone(userId: string, command: Command): Promise<string | undefined> {
+    if (command.name !== 'remind' || !command.time || command.timeZone) return undefined;
+    try {
+      const res = await api.call('users.info', { user: userId }, { timeoutMs: 1000, maxRetries: 0 });
+      const tz = (res.user as { tz?: unknown } | undefined)?.tz;
+      return typeof tz === 'string' && tz ? tz : undefined;
+    } catch (err) {
+      log.warn('slack users.info failed; the reminder zone falls back', { err, userId });
+      return undefined;
     }
   }
 
@@ -124,7 +185,15 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
 
   async function answerCommand(command: SlashCommand): Promise<Record<string, unknown> | undefined> {
     const parsed = parseCommandText(command.text ?? '');
-    const admin = await canManageChannel(command.user_id, parsed);
+    const [admin, timeZone] = await Promise.all([
+      canManageChannel(
+        command.user_id,
+        commandNeedsChannelManager(parsed),
+        // Alone, `subscribe` opens the form, which starts from the person's own zone.
+        parsed.name === 'subscribe' && !(parsed.time || parsed.timezone || parsed.days),
+      ),
+      profileZone(command.user_id, parsed),
+    ]);
     const actor: Actor = {
       platform: 'slack',
       tenantId: command.team_id,
@@ -134,8 +203,19 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       userName: names.peek(command.team_id, command.user_id) ?? command.user_name,
       canManageChannel: admin.can,
       ...(command.trigger_id ? { deliveryId: `slack-trigger-${command.trigger_id}` } : {}),
+      ...((timeZone ?? admin.timeZone) ? { timeZone: timeZone ?? admin.timeZone } : {}),
     };
     const outcome = await bot.command(actor, parsed, now());
+    // A form opens over the channel; the command itself then answers nothing.
+    if (
+      outcome.form &&
+      command.trigger_id &&
+      (await openForm(outcome.form, command.trigger_id, {
+        ...(command.response_url ? { responseUrl: command.response_url } : {}),
+        channelId: command.channel_id,
+      }))
+    )
+      return undefined;
     const { message, visibility } = outcome.reply;
     if (visibility === 'channel') {
       // Posted with the bot token (not as the command's response) so a later click can
@@ -162,14 +242,20 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     const userName = await names.nameOf(tenantId, b.user.id, handle);
     // Not from Slack's profile (users.info failed on a cold start): a stored name is kept over it.
     const fromProfile = names.peek(tenantId, b.user.id) !== undefined;
+    const admin = await canManageChannel(
+      b.user.id,
+      actionNeedsChannelManager(action.action_id),
+      action.action_id === SUBSCRIBE_FORM,
+    );
     const actor: Actor = {
       platform: 'slack',
       tenantId,
       channelId: b.channel?.id ?? b.container?.channel_id ?? '',
       userId: b.user.id,
       ...(userName ? (fromProfile ? { userName } : { fallbackName: userName }) : {}),
-      canManageChannel: options.adminUserIds.includes(b.user.id),
+      canManageChannel: admin.can,
       ...(b.trigger_id ? { deliveryId: `slack-trigger-${b.trigger_id}` } : {}),
+      ...(admin.timeZone ? { timeZone: admin.timeZone } : {}),
     };
     const selected = b.state?.values[PICKER_BLOCK_ID]?.[PICKER_CHECKBOXES_ID]?.selected_options ?? [];
     // Buttons carry their meaning in the action id; only a multiple-answer submit sends values.
@@ -185,22 +271,15 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       });
       return;
     }
-    if (outcome.form && b.trigger_id) {
-      // The trigger id is good for 3 seconds; the submission brings back where to answer.
-      const metadata: FormMetadata = {
+    if (
+      outcome.form &&
+      b.trigger_id &&
+      (await openForm(outcome.form, b.trigger_id, {
         ...(b.response_url ? { responseUrl: b.response_url } : {}),
         channelId: actor.channelId,
-      };
-      try {
-        await api.call('views.open', {
-          trigger_id: b.trigger_id,
-          view: toModal(outcome.form, JSON.stringify(metadata)),
-        });
-        return;
-      } catch (err) {
-        log.warn('slack views.open failed; answering in the message instead', { err });
-      }
-    }
+      }))
+    )
+      return;
     const sourceIsEphemeral = b.container?.is_ephemeral === true;
     const sourceTs = b.container?.message_ts ?? b.message?.ts;
     const work: Promise<unknown>[] = [];
@@ -271,25 +350,45 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       metadata = {};
     }
     const tenantId = b.team?.id ?? b.user.team_id ?? '';
-    const actor: Actor = {
-      platform: 'slack',
-      tenantId,
-      channelId: metadata.channelId ?? '',
-      userId: b.user.id,
-      canManageChannel: options.adminUserIds.includes(b.user.id),
-    };
-    const fields = Object.fromEntries(
-      Object.entries(view.state.values).flatMap(([blockId, inputs]) =>
-        Object.values(inputs).map((input) => [blockId, (input as { value?: string | null }).value ?? '']),
-      ),
-    );
     try {
+      const admin = await canManageChannel(b.user.id, actionNeedsChannelManager(view.callback_id));
+      const actor: Actor = {
+        platform: 'slack',
+        tenantId,
+        channelId: metadata.channelId ?? '',
+        userId: b.user.id,
+        canManageChannel: admin.can,
+        ...(b.trigger_id ? { deliveryId: `slack-trigger-${b.trigger_id}` } : {}),
+      };
+      // Each input block is one field, by block id: typed text, a picked time or a picked option.
+      const fields = Object.fromEntries(
+        Object.entries(view.state.values).flatMap(([blockId, inputs]) =>
+          Object.values(inputs).map((input) => [blockId, submittedValue(input as never)]),
+        ),
+      );
       const outcome = await bot.action(actor, { id: view.callback_id, values: [], fields }, now());
-      const message = toSlackMessage(outcome.reply.message);
+      let message = toSlackMessage(outcome.reply.message);
+      let replaces = outcome.replacesSource === true;
+      if (outcome.reply.visibility === 'channel' && actor.channelId) {
+        // For everyone (a new daily question): posted with the bot token, as a command's would be.
+        try {
+          await api.call('chat.postMessage', { channel: actor.channelId, ...message, unfurl_links: false });
+          return;
+        } catch (err) {
+          // Done, but the channel could not be told: the person hears why, privately.
+          log.warn('slack form answer not posted to the channel', {
+            err,
+            form: view.callback_id.split(':')[0],
+          });
+          const why = toUserMessage(err);
+          message = toSlackMessage(addNote(outcome.reply.message, `_${why}_`));
+          replaces = false;
+        }
+      }
       if (metadata.responseUrl) {
         await api.respond(metadata.responseUrl, {
           response_type: 'ephemeral',
-          replace_original: outcome.replacesSource === true,
+          replace_original: replaces,
           ...message,
         });
       } else if (actor.channelId) {
@@ -298,6 +397,18 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     } catch (err) {
       log.error('slack form submission failed', { err, form: view.callback_id.split(':')[0] });
     }
+  });
+
+  // A form's searchable menu (external_select) asks for its options as the person types. The
+  // answer comes from bundled data (the time zones), no store and no bot call, always in time.
+  app.options<'block_suggestion'>({ type: 'block_suggestion' }, async ({ ack, payload }) => {
+    const source = payload.action_id.startsWith(SEARCH_ACTION_PREFIX)
+      ? (payload.action_id.slice(SEARCH_ACTION_PREFIX.length) as SearchSource)
+      : undefined;
+    // Loaded on the first options request: a cold start that never opens the form never parses it.
+    const { searchOptions } = await import('../../app/time-zones.ts');
+    const found = source === 'timezone' ? searchOptions(source, payload.value ?? '', now(), 100) : [];
+    await ack(toSlackOptions(found));
   });
 
   app.event('app_home_opened', async ({ event, body, context }) => {

@@ -47,7 +47,9 @@ export function slackManifest(baseUrl: string): Record<string, unknown> {
     features: {
       app_home: {
         home_tab_enabled: true,
-        messages_tab_enabled: false,
+        // Study reminders arrive in the Messages tab (chat.postMessage to the user id, chat:write);
+        // not read-only, so `/studybot remind off` and `/studybot study` can be typed there.
+        messages_tab_enabled: true,
         messages_tab_read_only_enabled: false,
       },
       bot_user: { display_name: 'StudyBot', always_online: true },
@@ -64,7 +66,8 @@ export function slackManifest(baseUrl: string): Record<string, unknown> {
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: { request_url: endpoint, bot_events: [...BOT_EVENTS] },
-      interactivity: { is_enabled: true, request_url: endpoint },
+      // The options load URL: a form's time-zone menu asks it for options as the person types.
+      interactivity: { is_enabled: true, request_url: endpoint, message_menu_options_url: endpoint },
       org_deploy_enabled: false,
       socket_mode_enabled: false,
       token_rotation_enabled: false,

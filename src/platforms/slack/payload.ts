@@ -62,6 +62,7 @@ const ViewSubmissionSchema = z.object({
   type: z.literal('view_submission'),
   user: z.object({ id, team_id: z.optional(id) }),
   team: z.nullish(z.object({ id })),
+  trigger_id: z.optional(z.string().check(z.maxLength(256))),
   view: z.object({
     callback_id: z.string().check(z.minLength(1), z.maxLength(255)),
     private_metadata: z.optional(z.string().check(z.maxLength(3000))),
@@ -70,11 +71,27 @@ const ViewSubmissionSchema = z.object({
         z.string().check(z.maxLength(255)),
         z.record(
           z.string().check(z.maxLength(255)),
-          z.object({ value: z.nullish(z.string().check(z.maxLength(12_000))) }),
+          // What an input holds: typed text, a picked time (timepicker), a picked option (menus, radios).
+          z.object({
+            value: z.nullish(z.string().check(z.maxLength(12_000))),
+            selected_time: z.nullish(z.string().check(z.maxLength(16))),
+            selected_option: z.nullish(z.object({ value: z.string().check(z.maxLength(256)) })),
+          }),
         ),
       ),
     }),
   }),
+});
+
+/** A searchable menu in a form asking for its options (the options load URL is the same endpoint). */
+const BlockSuggestionSchema = z.object({
+  type: z.literal('block_suggestion'),
+  user: z.object({ id, team_id: z.optional(id) }),
+  team: z.nullish(z.object({ id })),
+  action_id: z.string().check(z.minLength(1), z.maxLength(255)),
+  block_id: z.optional(z.string().check(z.maxLength(255))),
+  // What was typed so far; Slack's menus take short queries.
+  value: z.string().check(z.maxLength(500)),
 });
 
 const EventCallbackSchema = z.object({
@@ -135,5 +152,6 @@ export function checkSlackPayload(body: string, contentType: string): SlackPaylo
   }
   const type = (json as { type?: unknown } | null)?.type;
   if (type === 'view_submission') return check(ViewSubmissionSchema, json, 'form');
+  if (type === 'block_suggestion') return check(BlockSuggestionSchema, json, 'options request');
   return check(BlockActionsSchema, json, 'interaction');
 }

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import {
   type ChoicePicker,
   type Form,
+  type FormField,
   type Message,
   plainTimes,
   TIME_TOKEN,
@@ -11,6 +12,7 @@ import {
 type ActionsBlock = types.ActionsBlock;
 type Button = types.Button;
 type HomeView = types.HomeView;
+type InputBlock = types.InputBlock;
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
 type SectionBlock = types.SectionBlock;
@@ -177,9 +179,77 @@ export function homeView(messages: Message[]): HomeView {
 
 /** Slack caps a plain_text_input at 3,000 characters, a modal title at 24, a label at 2,000. */
 const SLACK_INPUT_MAX = 3000;
+/** Slack: an option's text at most 75 characters, its value 150; radio buttons at most 10. */
+const OPTION_TEXT_MAX = 75;
+const OPTION_VALUE_MAX = 150;
+
+function option(value: string, label: string) {
+  return {
+    text: { type: 'plain_text' as const, text: clip(label, OPTION_TEXT_MAX) },
+    value: value.slice(0, OPTION_VALUE_MAX),
+  };
+}
+
+/** An external_select's action id: this prefix and the field's source (e.g. `options:timezone`). */
+export const SEARCH_ACTION_PREFIX = 'options:';
+
+/** Options for an external_select, as the answer to its block_suggestion request. */
+export function toSlackOptions(options: { value: string; label: string }[]) {
+  // Slack shows at most 100 options in a menu.
+  return { options: options.slice(0, 100).map((o) => option(o.value, o.label)) };
+}
+
+/**
+ * One field as the element of its input block: a text input, a time picker, radio buttons, or a
+ * menu whose options Slack asks for as the person types (block_suggestion to the options URL),
+ * because a static menu holds at most 100 options and there are more than 400 time zones.
+ */
+function inputElement(f: FormField): InputBlock['element'] {
+  switch (f.kind) {
+    case 'time':
+      return { type: 'timepicker', action_id: f.id, ...(f.value ? { initial_time: f.value } : {}) };
+    case 'choice': {
+      const options = f.options.slice(0, 10).map((o) => option(o.value, o.label));
+      const initial = options.find((o) => o.value === f.value);
+      return {
+        type: 'radio_buttons',
+        action_id: f.id,
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      };
+    }
+    case 'search':
+      return {
+        type: 'external_select',
+        // The options request names the action, not the block: the source rides in the action id.
+        action_id: `${SEARCH_ACTION_PREFIX}${f.source}`,
+        // Opening the menu asks at once (the common choices), then each typed character narrows it.
+        min_query_length: 0,
+        ...(f.value ? { initial_option: option(f.value, f.valueLabel ?? f.value) } : {}),
+        ...(f.placeholder ? { placeholder: { type: 'plain_text', text: clip(f.placeholder, 150) } } : {}),
+      };
+    default:
+      return {
+        type: 'plain_text_input',
+        action_id: f.id,
+        multiline: f.multiline ?? false,
+        max_length: Math.min(f.maxLength, SLACK_INPUT_MAX),
+        ...(f.value ? { initial_value: f.value.slice(0, SLACK_INPUT_MAX) } : {}),
+        ...(f.placeholder ? { placeholder: { type: 'plain_text', text: clip(f.placeholder, 150) } } : {}),
+      };
+  }
+}
 
 /** A neutral form as a Slack modal (views.open); `metadata` comes back with the submission. */
 export function toModal(form: Form, metadata: string): ModalView {
+  const inputs: KnownBlock[] = form.fields.map((f) => ({
+    type: 'input',
+    block_id: f.id,
+    optional: !f.required,
+    label: { type: 'plain_text', text: clip(f.label, 2000) },
+    ...(f.hint ? { hint: { type: 'plain_text', text: clip(f.hint, 2000) } } : {}),
+    element: inputElement(f),
+  }));
   return {
     type: 'modal',
     callback_id: form.action,
@@ -187,19 +257,18 @@ export function toModal(form: Form, metadata: string): ModalView {
     submit: { type: 'plain_text', text: clip(form.submitLabel, 24) },
     close: { type: 'plain_text', text: 'Cancel' },
     private_metadata: metadata,
-    blocks: form.fields.map((f) => ({
-      type: 'input',
-      block_id: f.id,
-      optional: !f.required,
-      label: { type: 'plain_text', text: clip(f.label, 2000) },
-      element: {
-        type: 'plain_text_input',
-        action_id: f.id,
-        multiline: f.multiline ?? false,
-        max_length: Math.min(f.maxLength, SLACK_INPUT_MAX),
-        ...(f.value ? { initial_value: f.value.slice(0, SLACK_INPUT_MAX) } : {}),
-        ...(f.placeholder ? { placeholder: { type: 'plain_text', text: clip(f.placeholder, 150) } } : {}),
-      },
-    })),
+    blocks: [...(form.intro ? [mrkdwnSection(form.intro)] : []), ...inputs],
   };
+}
+
+/**
+ * What a submitted modal's input holds, as the neutral field value: typed text, a picked time
+ * (`HH:MM`), or the picked option's value. Empty when nothing was given.
+ */
+export function submittedValue(input: {
+  value?: string | null;
+  selected_time?: string | null;
+  selected_option?: { value?: string } | null;
+}): string {
+  return input.value ?? input.selected_time ?? input.selected_option?.value ?? '';
 }

@@ -305,7 +305,7 @@ describe('forget-me', () => {
     const done = await waitFor(() => h.slack.calls('response_url').find((c) => c.path === 'fm4'));
     expect(done.args.replace_original).toBe(true);
     expect(slackSees(done.args)).toMatch(
-      /^Done: StudyBot deleted 2 review cards with their schedule and answers, your study settings, your points and streaks in 1 channel, 1 recorded answer to channel questions and 1 question report from this workspace/,
+      /^Done: StudyBot deleted 2 review cards with their schedule and answers, your study settings, your points and streaks in 1 channel, 1 recorded answer to channel questions, your review history \(2 answers\) and 1 question report from this workspace/,
     );
     expect(await h.store.listCards(person)).toEqual([]);
     expect(

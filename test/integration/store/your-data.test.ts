@@ -60,6 +60,14 @@ describe.each(dynamoTargets)('a person’s data on $name', (target) => {
       await store.setRetention(p, 0.8);
       await store.noteChannel(p, 'C1');
       await store.saveReport(p, Q1, 'why', NOW);
+      await store.logReview(p, {
+        at: NOW.toISOString(),
+        questionId: Q1,
+        topic: 't',
+        correct: true,
+        key: 's:0',
+        kind: 'new',
+      });
       await store.saveShare(p, 'sh1', 'text', new Date(NOW.getTime() + 86_400_000));
       await store.putMember(
         ch,
@@ -104,9 +112,11 @@ describe.each(dynamoTargets)('a person’s data on $name', (target) => {
       memberships: 1,
       answers: 1,
       reports: 1,
+      reviews: 1,
       shares: 1,
       postGuards: 1,
     });
+    expect(await store.reviewsSince(me, new Date(0))).toEqual([]);
     expect(await store.listCards(me)).toEqual([]);
     expect(await store.getShare(me, 'sh1', NOW)).toBeUndefined();
     expect(await store.getMember(ch, 'U1')).toBeUndefined();

@@ -67,6 +67,16 @@ const progress = (inChannel: boolean) =>
     bestStreak: 6,
     score: 11,
     answersPerDay: [],
+    measured: { retention: 0.84, reviews: 42, days: 30 },
+    forecast: [
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+    ].map((day, i) => ({ day, count: i * 3 })),
   });
 const rows = Array.from({ length: 10 }, (_, i) => ({
   userId: `U${i}`,

@@ -66,7 +66,8 @@ async function poll() {
     if (events.length) {
       state.events.push(...events);
       state.last = events[events.length - 1].seq;
-      renderChannel();
+      // API calls (users.info, views.open…) show in the request log only: the channel stays as drawn.
+      if (events.some((e) => e.kind !== 'call')) renderChannel();
       renderWire();
       // A daily post (from the button, the CLI or the minute pass) moves the next slot on.
       if (events.some((e) => e.kind === 'message' && e.channelId === channel().channelId)) loadDaily();
@@ -104,7 +105,11 @@ async function send(payload) {
   }
   await poll();
   loadProgress();
-  if (payload.text && /^\/studybot\s+(un)?subscribe\b/i.test(payload.text)) loadDaily();
+  const changesDaily =
+    (payload.text && /^\/studybot\s+(un)?subscribe\b/i.test(payload.text)) ||
+    // The unsubscribe confirm's button: the daily post stops.
+    /^unsub:/.test(payload.click?.action ?? '');
+  if (changesDaily) loadDaily();
 }
 
 // ---- forms (modals): drawn as the platform draws them, submitted as the platform submits them ----
@@ -123,7 +128,16 @@ function openModal(modal) {
   const values = again ? currentValues(openForm) : {};
   if (openForm && !again) closeModal(false);
   const slack = modal.platform === 'slack';
-  const options = { errors: modal.errors, failure: modal.failure, values };
+  const person = state.person;
+  // A searchable menu asks the bot for its options (Slack's block_suggestion) as the person types.
+  const suggest = async (block, action, value) => {
+    const { result } = await formRequest(
+      { platform: modal.platform, person },
+      { suggest: { modal: modal.id, block, action, value } },
+    );
+    return result.options ?? [];
+  };
+  const options = { errors: modal.errors, failure: modal.failure, values, suggest };
   const drawn = slack ? slackModal(modal.view, options) : discordModal(modal.data, options);
   const dialog = again ? openForm.dialog : h('dialog', { class: 'pg-dialog' });
   dialog.className = `pg-dialog ${slack ? 'sl-dialog' : 'dc-dialog'}`;

@@ -567,11 +567,87 @@ let modalSeq = 0;
 const count = (s) => [...s].length;
 
 /**
+ * One of Slack's other input elements: a time picker, radio buttons, a static menu, or a menu whose
+ * options the app sends as the person types (`suggest(block, action, typed)` asks for them; the
+ * person picks one of the answered options, or keeps the one it opened with). Each gives back one
+ * field whose `value` (and data-block / data-action-id) is what the page submits.
+ */
+function slackPicker(el, attrs, value, suggest) {
+  const initial = el.initial_option?.value ?? el.initial_time;
+  const current = value ?? initial ?? '';
+  const data = attrs.dataset;
+  if (el.type === 'timepicker')
+    return { field: h('input', { type: 'time', ...attrs, value: current }), control: null };
+  if (el.type === 'static_select') {
+    const select = h(
+      'select',
+      attrs,
+      h('option', { value: '' }, el.placeholder?.text ?? 'Select an option'),
+      (el.options ?? []).map((o) =>
+        h('option', { value: o.value, selected: o.value === current }, o.text?.text ?? ''),
+      ),
+    );
+    return { field: select, control: null };
+  }
+  if (el.type === 'radio_buttons') {
+    // The group's pick, mirrored in one hidden field that the page submits.
+    const hidden = h('input', { type: 'hidden', dataset: data, value: current });
+    const group = h(
+      'div',
+      { class: 'sl-radios', role: 'radiogroup', id: attrs.id, 'aria-describedby': attrs['aria-describedby'] },
+      (el.options ?? []).map((o, i) =>
+        h(
+          'label',
+          { class: 'sl-radio' },
+          h('input', {
+            type: 'radio',
+            name: `${attrs.id}-radio`,
+            value: o.value,
+            checked: o.value === current,
+            id: i === 0 ? `${attrs.id}-first` : undefined,
+            onchange: () => {
+              hidden.value = o.value;
+            },
+          }),
+          ' ',
+          o.text?.text ?? '',
+        ),
+      ),
+    );
+    return { field: hidden, control: h('div', {}, group, hidden) };
+  }
+  // external_select: a search box over the options the app answers with.
+  const listId = `${attrs.id}-options`;
+  const list = h('datalist', { id: listId });
+  const fill = (options) =>
+    list.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.text?.text ?? o.value)));
+  if (el.initial_option) fill([el.initial_option]);
+  const input = h('input', {
+    type: 'search',
+    ...attrs,
+    list: listId,
+    autocomplete: 'off',
+    placeholder: el.placeholder?.text ?? 'Type to search',
+    value: current,
+  });
+  let asked = 0;
+  const ask = async () => {
+    if (!suggest) return;
+    const n = ++asked;
+    const options = await suggest(data.block, data.actionId, input.value).catch(() => []);
+    if (n === asked) fill(options);
+  };
+  input.addEventListener('input', ask);
+  input.addEventListener('focus', ask, { once: true });
+  return { field: input, control: h('div', { class: 'sl-search' }, input, list) };
+}
+
+/**
  * A Slack modal: the app's icon and title in the header with a close ×, the blocks (input blocks
  * as labelled fields, others as in a message), and Cancel and the submit button in the footer.
  * `errors` (a `response_action: errors` answer) go under their blocks, by block id.
  */
-export function slackModal(view, { errors = {}, failure, values = {} } = {}) {
+export function slackModal(view, { errors = {}, failure, values = {}, suggest } = {}) {
   const inputs = [];
   const titleId = `modal-title-${++modalSeq}`;
   const blocks = (view.blocks ?? []).map((block) => {
@@ -579,8 +655,28 @@ export function slackModal(view, { errors = {}, failure, values = {} } = {}) {
     const el = block.element ?? {};
     const id = `sl-in-${view.id}-${block.block_id}`;
     const error = errors[block.block_id];
-    const field =
+    const describedBy = error ? `${id}-error` : block.hint ? `${id}-hint` : undefined;
+    const picker =
       el.type === 'plain_text_input'
+        ? undefined
+        : ['timepicker', 'static_select', 'radio_buttons', 'external_select'].includes(el.type)
+          ? slackPicker(
+              el,
+              {
+                id,
+                class: 'sl-input',
+                required: !block.optional,
+                'aria-invalid': error ? 'true' : undefined,
+                'aria-describedby': describedBy,
+                dataset: { block: block.block_id, actionId: el.action_id },
+              },
+              values[`${block.block_id}|${el.action_id}`],
+              suggest,
+            )
+          : undefined;
+    const field = picker
+      ? picker.field
+      : el.type === 'plain_text_input'
         ? textField(
             {
               id,
@@ -597,7 +693,7 @@ export function slackModal(view, { errors = {}, failure, values = {} } = {}) {
             values[`${block.block_id}|${el.action_id}`] ?? el.initial_value,
           )
         : h('span', { class: 'unsupported' }, `[${el.type}]`);
-    if (el.type === 'plain_text_input') inputs.push(field);
+    if (el.type === 'plain_text_input' || picker) inputs.push(field);
     return h(
       'div',
       { class: `sl-input-block${error ? ' has-error' : ''}`, dataset: { block: block.block_id } },
@@ -607,7 +703,7 @@ export function slackModal(view, { errors = {}, failure, values = {} } = {}) {
         block.label?.text ?? '',
         block.optional ? h('span', { class: 'sl-optional' }, ' (optional)') : null,
       ),
-      field,
+      picker?.control ?? field,
       block.hint ? h('div', { class: 'sl-input-hint', id: `${id}-hint` }, block.hint.text) : null,
       error ? h('div', { class: 'sl-input-error', id: `${id}-error`, role: 'alert' }, error) : null,
     );
@@ -648,11 +744,49 @@ export function discordModal(data, { errors = {}, failure, values = {} } = {}) {
   const inputs = [];
   const titleId = `modal-title-${++modalSeq}`;
   const rows = (data.components ?? []).map((row, i) => {
-    const c = row.components?.[0] ?? {};
-    if (c.type !== 4) return h('div', { class: 'unsupported' }, `[component ${c.type}]`);
+    // A Text Display shows markdown; a Label holds one input under its label and description.
+    if (row.type === 10) return h('div', { class: 'dc-text-display' }, discordMarkdown(row.content ?? ''));
+    const inLabel = row.type === 18;
+    const c = (inLabel ? row.component : row.components?.[0]) ?? {};
+    const label = inLabel ? row.label : c.label;
     const id = `dc-in-${i}`;
     const error = errors[c.custom_id];
     const required = c.required !== false;
+    const head = h(
+      'label',
+      { class: 'dc-input-label', for: id },
+      label ?? '',
+      required ? h('span', { class: 'dc-required', 'aria-hidden': 'true' }, '*') : null,
+      error ? h('span', { class: 'dc-input-error', id: `${id}-error`, role: 'alert' }, ` - ${error}`) : null,
+    );
+    const description =
+      inLabel && row.description ? h('div', { class: 'dc-input-description' }, row.description) : null;
+    if (c.type === 3) {
+      const picked = values[c.custom_id] ?? (c.options ?? []).find((o) => o.default)?.value ?? '';
+      const select = h(
+        'select',
+        {
+          id,
+          class: 'dc-input',
+          required,
+          'aria-invalid': error ? 'true' : undefined,
+          dataset: { customId: c.custom_id },
+        },
+        h('option', { value: '' }, c.placeholder ?? 'Make a selection'),
+        (c.options ?? []).map((o) =>
+          h('option', { value: o.value, selected: o.value === picked }, o.label ?? ''),
+        ),
+      );
+      inputs.push(select);
+      return h(
+        'div',
+        { class: `dc-input-block${error ? ' has-error' : ''}`, dataset: { customId: c.custom_id } },
+        head,
+        description,
+        h('div', { class: 'dc-input-wrap' }, select),
+      );
+    }
+    if (c.type !== 4) return h('div', { class: 'unsupported' }, `[component ${c.type}]`);
     const field = textField(
       {
         id,
@@ -679,15 +813,8 @@ export function discordModal(data, { errors = {}, failure, values = {} } = {}) {
     return h(
       'div',
       { class: `dc-input-block${error ? ' has-error' : ''}`, dataset: { customId: c.custom_id } },
-      h(
-        'label',
-        { class: 'dc-input-label', for: id },
-        c.label ?? '',
-        required ? h('span', { class: 'dc-required', 'aria-hidden': 'true' }, '*') : null,
-        error
-          ? h('span', { class: 'dc-input-error', id: `${id}-error`, role: 'alert' }, ` - ${error}`)
-          : null,
-      ),
+      head,
+      description,
       h('div', { class: 'dc-input-wrap' }, field, counter),
     );
   });

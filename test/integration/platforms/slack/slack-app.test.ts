@@ -228,10 +228,19 @@ describe.each(dynamoTargets)('Slack app on $name', (target) => {
     expect(await scanAll()).not.toEqual(before);
     expect(JSON.stringify(await command('subscribe'))).toMatch(/09:00/);
 
-    const gone = await command('unsubscribe', { user_id: 'UADMIN' });
-    expect(JSON.stringify(gone ?? slack.calls('chat.postMessage').at(-1)?.args)).toMatch(
-      /Daily questions stopped/,
-    );
+    // Unsubscribing asks first; only the confirm click stops it.
+    const confirm = await command('unsubscribe', { user_id: 'UADMIN' });
+    expect(JSON.stringify(confirm)).toMatch(/Stop the daily question\?/);
+    expect(JSON.stringify(await command('subscribe'))).toMatch(/09:00/);
+    const stop = actionIds(confirm?.blocks).find((id) => id.startsWith('unsub:'))!;
+    await click({
+      action: { type: 'button', action_id: stop },
+      responseUrl: slack.responseUrl('unsub'),
+      ephemeral: true,
+      user: { id: 'UADMIN', username: 'admin' },
+    });
+    const gone = slack.calls('response_url').find((c) => c.path === 'unsub');
+    expect(JSON.stringify(gone?.args)).toMatch(/Daily questions stopped/);
     expect(JSON.stringify(await command('subscribe'))).toMatch(/This channel has no daily question/);
   });
 

@@ -29,9 +29,19 @@ describe('/studybot command definitions', () => {
       [
         { name: 'topic', type: 3, autocomplete: true },
         { name: 'retention', type: 10, min_value: 0.7, max_value: 0.97 },
+        { name: 'mode', type: 3 },
       ],
     ],
-    ['recommend', [{ name: 'text', type: 3, required: true }]],
+    [
+      'settings',
+      [
+        { name: 'retention', type: 4, min_value: 70, max_value: 97 },
+        { name: 'new', type: 4, min_value: 0, max_value: 100 },
+        { name: 'timezone', type: 3, autocomplete: true },
+      ],
+    ],
+    // Optional: `/studybot recommend` alone opens a form for the workload.
+    ['recommend', [{ name: 'text', type: 3, max_length: 4000 }]],
     ['leaderboard', [{ name: 'period', type: 3 }]],
     [
       'subscribe',
@@ -48,6 +58,10 @@ describe('/studybot command definitions', () => {
     const got = optionsOf(sub);
     expect(got.map((o) => o.name)).toEqual(expected.map((o) => o.name));
     for (const [i, o] of expected.entries()) expect(got[i]).toMatchObject(o);
+  });
+
+  it('lets recommend be sent without text, so it can open the workload form', () => {
+    expect(optionsOf('recommend')[0]?.required).not.toBe(true);
   });
 
   it.each([

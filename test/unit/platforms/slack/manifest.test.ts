@@ -18,7 +18,11 @@ describe('studybot slack manifest', () => {
     expect(m.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/studybot', url: endpoint }),
     ]);
-    expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: endpoint });
+    expect(m.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: endpoint,
+      message_menu_options_url: endpoint,
+    });
     expect(m.settings.event_subscriptions).toEqual({
       request_url: endpoint,
       // Uninstalling the app or revoking its token stops daily posts and schedules the deletion.
