@@ -6,8 +6,9 @@ import { shuffled } from '../engines/quiz/shuffle.ts';
 import type { ChannelRef, PersonRef, StudyStore } from '../store/store.ts';
 import { type Command, helpMessage, MAX_RECOMMEND_CHARS } from './commands.ts';
 import { answerPractice, type DrillCard, nextDrill, type StudyMode, studyMode } from './drills.ts';
+import { homeMessages, REMIND_FORM, REMIND_SUBMIT, reminderForm, submitReminder } from './home.ts';
 import { readBack } from './read-back.ts';
-import { fromTenant, IN_TENANT, keepTenant, REMIND_OFF, remindCommand, remindOff } from './reminders.ts';
+import { REMIND_OFF, remindCommand, remindOff } from './reminders.ts';
 import {
   decodeAction,
   encodeAction,
@@ -32,7 +33,6 @@ import {
   closedQuestionMessage,
   feedbackMessage,
   leaderboardMessage,
-  points,
   progressMessage,
   questionMessage,
   recommendationMessage,
@@ -229,28 +229,12 @@ export class Bot {
     return workspaceRemoved(this.deps.store, tenant, why, now);
   }
 
-  /** A person's home view: progress everywhere, and this week's board of each of their channels. */
+  /**
+   * A person's home view (Slack App Home): progress everywhere with the study buttons, settings and
+   * reminder, and this week's board of each of their channels (home.ts).
+   */
   async home(actor: Actor, now: Date): Promise<Message[]> {
-    const person = personOf(actor);
-    const [progress, boards] = await Promise.all([
-      this.study.progress(person, undefined, now),
-      this.study.channelBoards(person, now),
-    ]);
-    const { buttons: _interactive, ...overview } = progressMessage(progress);
-    return [
-      overview,
-      ...boards.map((b) => {
-        const rank = b.rows.findIndex((r) => r.userId === actor.userId);
-        const message = leaderboardMessage(
-          b.rows,
-          'week',
-          b.weekKey,
-          rank >= 0 ? { rank: rank + 1, score: b.rows[rank]!.score } : undefined,
-        );
-        const you = `Your streak here: ${b.you.streak} day${b.you.streak === 1 ? '' : 's'} · ${points(b.you.score)} all time`;
-        return { ...message, sections: [{ lines: [`<#${b.channelId}>`, you] }, ...message.sections] };
-      }),
-    ];
+    return homeMessages(this.study, this.deps.store, actor, now);
   }
 
   async action(actor: Actor, action: BotAction, now: Date): Promise<Outcome> {
@@ -318,13 +302,16 @@ export class Bot {
             ),
           );
         }
-        return ephemeral(
-          feedbackMessage(shuffled(r.question, cardSeed(questionId, version)), r, {
-            nextDue: r.nextDue,
-            nextAction: 'next',
-            nextLabel: 'Next review',
-          }),
-        );
+        return {
+          ...ephemeral(
+            feedbackMessage(shuffled(r.question, cardSeed(questionId, version)), r, {
+              nextDue: r.nextDue,
+              nextAction: 'next',
+              nextLabel: 'Next review',
+            }),
+          ),
+          answersCard: true,
+        };
       }
       case 'next':
         return this.nextStudy(actor, args[0], now);
@@ -355,24 +342,24 @@ export class Bot {
           nextAction: encodeAction('next', mode),
           nextLabel: mode === 'mistakes' ? 'Next mistake' : 'Next in this topic',
         });
-        return ephemeral({
-          ...feedback,
-          footer: 'Practice: your review schedule did not change.',
-        });
-      }
-      case IN_TENANT: {
-        // @:<tenant>:<action> — a reminder's button (and what it leads to) in the deck it counted.
-        const inner = fromTenant(args);
-        if (!inner) break;
-        const there = { ...actor, tenantId: inner.tenantId };
-        return keepTenant(await this.action(there, { ...action, id: inner.id }, now), there, actor.tenantId);
+        return {
+          ...ephemeral({ ...feedback, footer: 'Practice: your review schedule did not change.' }),
+          answersCard: true,
+        };
       }
       case REMIND_OFF:
-        return remindOff(this.deps.store, personOf(actor));
+        return { ...(await remindOff(this.deps.store, personOf(actor))), homeChanged: true };
+      case REMIND_FORM:
+        return reminderForm(this.deps.store, actor, now);
+      case REMIND_SUBMIT:
+        return submitReminder(this.deps.store, actor, action.fields, now);
       case SETTINGS_BUTTON:
         return settingsForm(this.deps.store, personOf(actor));
       case SETTINGS_SUBMIT:
-        return saveSettings(this.deps.store, personOf(actor), action.fields ?? {});
+        return {
+          ...(await saveSettings(this.deps.store, personOf(actor), action.fields ?? {})),
+          homeChanged: true,
+        };
       case 'adjust':
         return this.adjustForm(actor, args[0], now);
       case 'readj':

@@ -2,19 +2,10 @@ import { createHash } from 'node:crypto';
 import { questionsById } from '../content/index.ts';
 import { canonicalTimeZone } from '../engines/leaderboard/rules.ts';
 import { describeSlot, nextSlot, normalizeTime } from '../engines/schedule/schedule.ts';
-import type {
-  ChannelRef,
-  PersonRef,
-  ReminderRecord,
-  ReminderSetting,
-  StudyStore,
-  TenantRef,
-} from '../store/store.ts';
+import type { ChannelRef, PersonRef, ReminderRecord, ReminderSetting, StudyStore } from '../store/store.ts';
 import type { Actor } from './bot.ts';
 import type { Command } from './commands.ts';
-import { decodeAction, ephemeral, type Message, type Outcome, textMessage, timeToken } from './reply.ts';
-import { REPORT_BUTTON, REPORT_SUBMIT } from './reports.ts';
-import { SETTINGS_BUTTON, SETTINGS_SUBMIT } from './settings.ts';
+import { ephemeral, type Message, type Outcome, textMessage, timeToken } from './reply.ts';
 
 /**
  * Study reminders (issue 15, item 3): `/studybot remind 08:30 Europe/Berlin` turns on one direct
@@ -179,99 +170,20 @@ export async function dueCount(
 
 /** The direct message: how many cards are due, **Start review**, **Stop reminders**, and how to stop. */
 export function reminderMessage(
-  person: PersonRef,
+  _person: PersonRef,
   due: { count: number; capped: boolean },
   setting: ReminderSetting,
 ): Message {
   const n = `${due.count}${due.capped ? '+' : ''}`;
   const cards = due.count === 1 && !due.capped ? 'card' : 'cards';
-  const where =
-    person.platform === 'discord' && !isDirectTenant(person) ? ' in the server where you turned them on' : '';
   return {
     text: `You have ${n} ${cards} due for review in StudyBot.`,
     title: '⏰ Time to review',
     sections: [{ lines: [`You have **${n} ${cards}** due for review. A few minutes now keeps them fresh.`] }],
     buttons: [
-      { action: inTenant(person, 'next') ?? 'next', label: 'Start review', style: 'primary' },
-      { action: inTenant(person, REMIND_OFF) ?? REMIND_OFF, label: 'Stop reminders' },
+      { action: 'next', label: 'Start review', style: 'primary' },
+      { action: REMIND_OFF, label: 'Stop reminders' },
     ],
-    footer: `Daily at ${describe(setting)} when cards are due. To stop: Stop reminders, or /studybot remind off${where}.`,
-  };
-}
-
-// ---- Actions in a person's own other tenant ----
-//
-// A Discord direct message has no guild, so a click there comes with the DM channel as its tenant
-// (see platforms/discord/handler.ts), while the reminder counted the cards of the person's deck in
-// the server where they turned it on. The reminder's buttons therefore name that tenant:
-// `@:<tenant>:<action>`, and what the click answers (the next card, its feedback) carries it on, so
-// the whole session runs in that deck. Only the study session's own verbs may be wrapped, and the
-// user id always comes from the signed request: a tampered tenant reaches only the clicker's own
-// data, and a review card's MAC (which covers the tenant) refuses an answer issued elsewhere.
-
-export const IN_TENANT = '@';
-
-const TENANT_VERBS = new Set([
-  'next',
-  'r',
-  'x',
-  REMIND_OFF,
-  REPORT_BUTTON,
-  REPORT_SUBMIT,
-  SETTINGS_BUTTON,
-  SETTINGS_SUBMIT,
-]);
-
-/** Discord DMs are their own tenant (`dm-<channel>`); a reminder set in one needs no wrapping. */
-function isDirectTenant(t: TenantRef): boolean {
-  return t.platform === 'discord' && t.tenantId.startsWith('dm-');
-}
-
-/** Snowflakes in base 36 (13 characters at most instead of 20), anything else as it is after `~`. */
-function encodeTenant(tenantId: string): string | undefined {
-  if (/^\d{1,20}$/.test(tenantId)) return BigInt(tenantId).toString(36);
-  return /^[A-Za-z0-9_.-]{1,40}$/.test(tenantId) ? `~${tenantId}` : undefined;
-}
-
-function decodeTenant(text: string): string | undefined {
-  if (text.startsWith('~')) return /^~[A-Za-z0-9_.-]{1,40}$/.test(text) ? text.slice(1) : undefined;
-  if (!/^[0-9a-z]{1,13}$/.test(text)) return undefined;
-  let n = 0n;
-  for (const ch of text) n = n * 36n + BigInt(Number.parseInt(ch, 36));
-  return n.toString();
-}
-
-/** `action` done in `tenant`'s deck wherever it is clicked; undefined if it would not fit 100 characters. */
-export function inTenant(tenant: TenantRef, action: string, spare = 0): string | undefined {
-  if (!TENANT_VERBS.has(decodeAction(action).verb)) return undefined;
-  const enc = encodeTenant(tenant.tenantId);
-  const id = enc ? `${IN_TENANT}:${enc}:${action}` : undefined;
-  return id && id.length + spare <= 100 ? id : undefined;
-}
-
-/** The tenant and inner action of a wrapped action id's arguments; undefined when not allowed. */
-export function fromTenant(args: string[]): { tenantId: string; id: string } | undefined {
-  const [enc, ...inner] = args;
-  const tenantId = enc ? decodeTenant(enc) : undefined;
-  const id = inner.join(':');
-  if (!tenantId || !TENANT_VERBS.has(decodeAction(id).verb)) return undefined;
-  return { tenantId, id };
-}
-
-/** What a wrapped click answered, with its buttons and form naming the same tenant (when it differs). */
-export function keepTenant(outcome: Outcome, tenant: TenantRef, clickedIn: string): Outcome {
-  if (tenant.tenantId === clickedIn) return outcome;
-  const wrap = (action: string, spare = 0) => inTenant(tenant, action, spare) ?? action;
-  const message = outcome.reply.message;
-  const wrapped: Message = {
-    ...message,
-    ...(message.buttons ? { buttons: message.buttons.map((b) => ({ ...b, action: wrap(b.action) })) } : {}),
-    // Single-answer choices become buttons `<action>:<choice id>`: room for those two characters.
-    ...(message.picker ? { picker: { ...message.picker, action: wrap(message.picker.action, 2) } } : {}),
-  };
-  return {
-    ...outcome,
-    reply: { ...outcome.reply, message: wrapped },
-    ...(outcome.form ? { form: { ...outcome.form, action: wrap(outcome.form.action) } } : {}),
+    footer: `Daily at ${describe(setting)} when cards are due. To stop: Stop reminders, or /studybot remind off.`,
   };
 }

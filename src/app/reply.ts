@@ -129,6 +129,14 @@ export interface Outcome {
   form?: Form;
   /** The reply replaces the private message the form or click came from. */
   replacesSource?: boolean;
+  /**
+   * The reply grades the card the click came from (its feedback). Where the card stays in the
+   * conversation (a study session in Slack's Messages tab) the feedback takes the card's place; any
+   * other reply (a refusal such as "tick two") follows it, so the card can still be answered.
+   */
+  answersCard?: boolean;
+  /** The click changed what the person's home view shows (reminders, settings): show it again. */
+  homeChanged?: boolean;
 }
 
 export function ephemeral(message: Message): Outcome {

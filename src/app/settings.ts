@@ -4,6 +4,7 @@ import type { PersonRef, ProfileRecord, StudySettings, StudyStore } from '../sto
 import { MAX_RETENTION, MIN_RETENTION } from './commands.ts';
 import { encodeAction, ephemeral, type Form, type Outcome, textMessage } from './reply.ts';
 import { MAX_NEW_CARDS_PER_DAY, NEW_CARDS_PER_DAY } from './study.ts';
+import { timeZoneLabel } from './time-zones.ts';
 
 /**
  * A person's study settings: desired retention, new cards a day, and their own time zone (the day
@@ -66,7 +67,11 @@ export function describeSettings(p: ProfileRecord): string[] {
 }
 
 /** The settings form, pre-filled with the person's current settings. */
-export async function settingsForm(store: StudyStore, person: PersonRef): Promise<Outcome> {
+export async function settingsForm(
+  store: StudyStore,
+  person: PersonRef,
+  now: Date = new Date(),
+): Promise<Outcome> {
   const p = await store.getProfile(person);
   const form: Form = {
     action: encodeAction(SETTINGS_SUBMIT),
@@ -88,11 +93,14 @@ export async function settingsForm(store: StudyStore, person: PersonRef): Promis
         maxLength: 3,
       },
       {
+        kind: 'search',
         id: 'timeZone',
-        label: 'Your time zone (IANA, e.g. Europe/Berlin)',
-        ...(p.timeZone ? { value: p.timeZone } : {}),
-        placeholder: 'Europe/Berlin',
+        source: 'timezone',
+        label: 'Your time zone',
+        ...(p.timeZone ? { value: p.timeZone, valueLabel: timeZoneLabel(p.timeZone, now) } : {}),
+        placeholder: 'Type a city, e.g. Berlin',
         maxLength: 64,
+        hint: 'Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
       },
     ],
   };

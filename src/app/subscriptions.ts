@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isValidTimeZone } from '../engines/leaderboard/rules.ts';
+import { canonicalTimeZone } from '../engines/leaderboard/rules.ts';
 import { describeSlot, nextPostAt, normalizeTime, type Subscription } from '../engines/schedule/schedule.ts';
 import type { ChannelRecord, ChannelRef, StudyStore } from '../store/store.ts';
 import type { Actor, BotAction } from './bot.ts';
@@ -55,17 +55,6 @@ function who(actor: Actor): string {
   return actor.platform === 'slack'
     ? 'Only workspace admins and owners (or people on StudyBot’s allow-list) can change the daily question here.'
     : 'Only members with the Manage Channels permission can change the daily question here.';
-}
-
-/** The zone as IANA spells it ("europe/berlin" → "Europe/Berlin"); undefined if unknown. */
-function canonicalZone(text: string): string | undefined {
-  if (text.toLowerCase() === 'utc') return 'UTC';
-  if (!isValidTimeZone(text)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(sub: Subscription): string {
@@ -242,7 +231,7 @@ export class SubscriptionService {
     }
     let timeZone = current?.subscription?.timeZone ?? 'UTC';
     if (command.timezone) {
-      const zone = canonicalZone(command.timezone);
+      const zone = canonicalTimeZone(command.timezone);
       if (!zone) return ephemeral(textMessage(unknownZoneSentence(command.timezone)));
       timeZone = zone;
     }
@@ -297,8 +286,8 @@ export function subscribeForm(actor: Actor, record: ChannelRecord | undefined, n
   const sub = record?.subscription;
   const zone =
     sub?.timeZone ??
-    (actor.timeZone ? canonicalZone(actor.timeZone) : undefined) ??
-    (record?.timeZone ? canonicalZone(record.timeZone) : undefined) ??
+    (actor.timeZone ? canonicalTimeZone(actor.timeZone) : undefined) ??
+    (record?.timeZone ? canonicalTimeZone(record.timeZone) : undefined) ??
     'UTC';
   const form: Form = {
     action: SUBSCRIBE_SUBMIT,

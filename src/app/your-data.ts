@@ -14,7 +14,8 @@ const CONFIRM_VALID_MS = 15 * 60 * 1000;
 export const TENANT_DELETION_GRACE_DAYS = 7;
 
 function where(person: TenantRef): string {
-  return person.platform === 'slack' ? 'this workspace' : 'this server';
+  // A Discord deck is the person's in every server and DM (one user id), and so is its deletion.
+  return person.platform === 'slack' ? 'this workspace' : 'every server and DM on Discord';
 }
 
 /** The confirm: what will go, that it cannot be undone, and the two buttons. */

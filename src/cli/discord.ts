@@ -6,12 +6,45 @@ import { createDiscordApi, DiscordAccessError } from '../platforms/discord/rest.
 import { toStderr, toStdout, type Write } from './output.ts';
 
 const USAGE = [
-  'usage: studybot discord register [--guild <id>]',
+  'usage: studybot discord register [--guild <id>] | migrate-decks',
   '  Registers /studybot and its subcommands with one bulk overwrite (PUT), replacing what was there.',
   '  --guild <id>   register in one server only: changes show at once, handy while developing.',
   '                 Without it the commands are global (every server the app is in).',
   '  Reads DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN (and DISCORD_API_URL, if set).',
+  'studybot discord migrate-decks',
+  "  Once, after upgrading from per-server decks: moves each Discord person's cards, settings and",
+  '  history into their one deck (merging decks from several servers). Safe to re-run.',
 ].join('\n');
+
+async function migrateDecks(
+  args: string[],
+  write: Write,
+  writeErr: Write,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  if (args.length) {
+    writeErr(`studybot discord migrate-decks takes no arguments\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { openConfiguredStore } = await import('./reports.ts');
+    const { store, close } = await openConfiguredStore(env);
+    try {
+      const r = await store.migrateDiscordPeople();
+      write(
+        r.items === 0
+          ? 'Nothing to migrate: every Discord person already has one deck.\n'
+          : `Moved ${r.items} item${r.items === 1 ? '' : 's'} of ${r.people} Discord ${r.people === 1 ? 'person' : 'people'} into one deck each (${r.merged} merged with an item already there).\n`,
+      );
+      return 0;
+    } finally {
+      await close();
+    }
+  } catch (err) {
+    writeErr(`discord migrate-decks failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
 
 export async function run(
   args: string[],
@@ -24,6 +57,7 @@ export async function run(
     write(`${USAGE}\n`);
     return 0;
   }
+  if (sub === 'migrate-decks') return migrateDecks(rest, write, writeErr, env);
   if (sub !== 'register') {
     writeErr(`${sub ? `unknown command "${sub}"\n` : ''}${USAGE}\n`);
     return 2;

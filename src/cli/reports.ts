@@ -32,6 +32,31 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/**
+ * The store the CLI's data commands read: DYNAMODB_ENDPOINT, the embedded store of a running
+ * `npm start` (through its dynalite endpoint: LevelDB allows one process), or the embedded store in
+ * DATA_DIR, opened here and closed by `close`.
+ */
+export async function openConfiguredStore(
+  env: Record<string, string | undefined>,
+): Promise<{ store: DynamoStudyStore; close: () => Promise<void> }> {
+  const config = loadConfig(env, { devDefaults: DEV_SECRETS });
+  configureLog({ format: 'line', level: env.LOG_LEVEL?.trim() ? config.logLevel : 'warn' });
+  const running = readLocalEndpoint(config.dataDir);
+  const serverStore =
+    !config.dynamoEndpoint && running?.dynamoEndpoint && isAlive(running.pid)
+      ? running.dynamoEndpoint
+      : undefined;
+  const embedded =
+    config.dynamoEndpoint || serverStore
+      ? undefined
+      : await startEmbeddedDynamo({ path: join(config.dataDir, 'dynamodb') });
+  const endpoint = config.dynamoEndpoint ?? serverStore ?? embedded!.endpoint;
+  const doc = createDocumentClient({ endpoint, region: config.region });
+  await ensureTable(doc, config.tableName);
+  return { store: new DynamoStudyStore(doc, config.tableName), close: async () => embedded?.close() };
+}
+
 export async function runReports(
   args: string[],
   write: Write = toStdout,
@@ -47,22 +72,9 @@ export async function runReports(
     }
   }
   try {
-    const config = loadConfig(env, { devDefaults: DEV_SECRETS });
-    configureLog({ format: 'line', level: env.LOG_LEVEL?.trim() ? config.logLevel : 'warn' });
-    const running = readLocalEndpoint(config.dataDir);
-    const serverStore =
-      !config.dynamoEndpoint && running?.dynamoEndpoint && isAlive(running.pid)
-        ? running.dynamoEndpoint
-        : undefined;
-    const embedded =
-      config.dynamoEndpoint || serverStore
-        ? undefined
-        : await startEmbeddedDynamo({ path: join(config.dataDir, 'dynamodb') });
+    const { store, close } = await openConfiguredStore(env);
     try {
-      const endpoint = config.dynamoEndpoint ?? serverStore ?? embedded!.endpoint;
-      const doc = createDocumentClient({ endpoint, region: config.region });
-      await ensureTable(doc, config.tableName);
-      const grouped = groupReports(await new DynamoStudyStore(doc, config.tableName).listReports());
+      const grouped = groupReports(await store.listReports());
       if (json) {
         write(`${JSON.stringify(grouped, null, 2)}\n`);
         return 0;
@@ -81,7 +93,7 @@ export async function runReports(
       }
       return 0;
     } finally {
-      await embedded?.close();
+      await close();
     }
   } catch (err) {
     writeErr(

@@ -7,6 +7,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { content } from '../content/index.ts';
@@ -65,7 +66,8 @@ import type {
  *   TENANT#<tenant>       DELETE         a workspace that removed the app; gsi1 TENANTDEL / <due ISO>#<tenant>
  *   U#<tenant>#<user>     REMIND         the person's daily reminder (issue 15 item 3); gsi1 REMIND#<shard> /
  *                                        <next ISO>#<tenant>#<user> while on, gsi2 TU#<tenant> / <user>#REMIND
- * where <tenant> is <platform>#<workspace or guild>.
+ * where <tenant> is <platform>#<workspace or guild>, except in a Discord person's own partitions
+ * (U#, DUE#), whose <tenant> is discord#@: a Discord user id is global, so is their deck.
  *
  * The tenant directory, so a workspace's data can be found without a Scan: the items every person
  * and every channel with data has (a person's PROFILE, SEEN and reports; a channel's META and HIST)
@@ -101,8 +103,30 @@ export interface StoreMetrics {
 }
 
 const tenantKey = (t: TenantRef) => `${t.platform}#${t.tenantId}`;
-const personPk = (p: PersonRef) => `U#${tenantKey(p)}#${p.userId}`;
-const duePk = (p: PersonRef) => `DUE#${tenantKey(p)}#${p.userId}`;
+/**
+ * Whose partition a person's own items (cards, settings, history, reports, reminder) live in.
+ * A Slack user id belongs to one workspace; a Discord user id is global, so a Discord person has one
+ * deck across every server and their DM with the bot (`@` stands for "every guild").
+ */
+export const DISCORD_EVERY_GUILD = '@';
+const personScope = (p: PersonRef): TenantRef =>
+  p.platform === 'discord' ? { platform: 'discord', tenantId: DISCORD_EVERY_GUILD } : p;
+const personPk = (p: PersonRef) => `U#${tenantKey(personScope(p))}#${p.userId}`;
+const duePk = (p: PersonRef) => `DUE#${tenantKey(personScope(p))}#${p.userId}`;
+/**
+ * A channel on a person's profile: the channel id on Slack (one workspace); `<guild>/<channel>` on
+ * Discord, whose profile spans guilds.
+ */
+const profileChannel = (p: PersonRef, channelId: string) =>
+  p.platform === 'discord' ? `${p.tenantId}/${channelId}` : channelId;
+function channelsOnProfile(p: PersonRef, entries: Iterable<string>): ChannelRef[] {
+  return [...entries].map((e) => {
+    const slash = e.indexOf('/');
+    return slash < 0
+      ? { platform: p.platform, tenantId: p.tenantId, channelId: e }
+      : { platform: p.platform, tenantId: e.slice(0, slash), channelId: e.slice(slash + 1) };
+  });
+}
 const channelPk = (c: ChannelRef) => `CH#${tenantKey(c)}#${c.channelId}`;
 const allTimePk = (c: ChannelRef) => `LBA#${tenantKey(c)}#${c.channelId}`;
 const weekPk = (c: ChannelRef) => `LBW#${tenantKey(c)}#${c.channelId}`;
@@ -162,7 +186,8 @@ type Item = Record<string, unknown>;
 
 /** The tenant-directory attributes of a person's item (see the layout above). */
 function personDirectory(p: PersonRef, kind: string): { gsi2pk: string; gsi2sk: string } {
-  return { gsi2pk: tenantUsersPk(p), gsi2sk: `${p.userId}#${kind}` };
+  // A Discord person's items are no guild's: a guild's deletion must not take them.
+  return { gsi2pk: tenantUsersPk(personScope(p)), gsi2sk: `${p.userId}#${kind}` };
 }
 function channelDirectory(c: ChannelRef, kind: string): { gsi2pk: string; gsi2sk: string } {
   return { gsi2pk: tenantChannelsPk(c), gsi2sk: `${c.channelId}#${kind}` };
@@ -712,7 +737,14 @@ export class DynamoStudyStore implements StudyStore {
     );
     return {
       retention: (out.Item?.retention as number | undefined) ?? 0.9,
-      channels: out.Item?.channels instanceof Set ? [...(out.Item.channels as Set<string>)].sort() : [],
+      // The channels of this workspace or guild (a Discord profile lists every guild's).
+      channels:
+        out.Item?.channels instanceof Set
+          ? channelsOnProfile(person, out.Item.channels as Set<string>)
+              .filter((c) => c.tenantId === person.tenantId)
+              .map((c) => c.channelId)
+              .sort()
+          : [],
       ...(typeof out.Item?.newPerDay === 'number' ? { newPerDay: out.Item.newPerDay } : {}),
       ...(typeof out.Item?.timeZone === 'string' ? { timeZone: out.Item.timeZone } : {}),
     };
@@ -783,7 +815,10 @@ export class DynamoStudyStore implements StudyStore {
         TableName: this.table,
         Key: { pk: personPk(person), sk: 'PROFILE' },
         UpdateExpression: `SET ${PROFILE_INDEXES} ADD channels :c`,
-        ExpressionAttributeValues: { ':c': new Set([channelId]), ...profileIndexValues(person) },
+        ExpressionAttributeValues: {
+          ':c': new Set([profileChannel(person, channelId)]),
+          ...profileIndexValues(person),
+        },
       }),
     );
   }
@@ -1235,6 +1270,100 @@ export class DynamoStudyStore implements StudyStore {
   }
 
   /** BatchWriteItem deletes, 25 at a time, sending again what DynamoDB left unprocessed. */
+  /**
+   * Moves Discord people's own items from the per-guild partitions they had before a Discord deck
+   * became one per person (`U#discord#<guild>#<user>`) to `U#discord#@#<user>`, merging where a
+   * person had items in several guilds: the card with more reviews wins, the seen sets and
+   * channels are united, settings already in the new partition stay. A one-off upgrade step, so a
+   * Scan is the right tool; each item is copied, then deleted, so an interrupted run is re-run.
+   */
+  async migrateDiscordPeople(): Promise<{ items: number; people: number; merged: number }> {
+    const people = new Set<string>();
+    let items = 0;
+    let merged = 0;
+    let start: Item | undefined;
+    do {
+      const out: { Items?: Item[]; LastEvaluatedKey?: Item } = await this.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: 'begins_with(pk, :p) AND NOT begins_with(pk, :done)',
+          ExpressionAttributeValues: {
+            ':p': 'U#discord#',
+            ':done': `U#discord#${DISCORD_EVERY_GUILD}#`,
+          },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const old of out.Items ?? []) {
+        const [, , guild = '', ...rest] = String(old.pk).split('#');
+        const userId = rest.join('#');
+        if (!guild || !userId) continue;
+        const person: PersonRef = { platform: 'discord', tenantId: guild, userId };
+        if ((await this.migrateItem(person, old)) === 'merged') merged++;
+        await this.send(new DeleteCommand({ TableName: this.table, Key: { pk: old.pk, sk: old.sk } }));
+        people.add(userId);
+        items++;
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return { items, people: people.size, merged };
+  }
+
+  private async migrateItem(person: PersonRef, old: Item): Promise<'moved' | 'merged'> {
+    const sk = String(old.sk);
+    const pk = personPk(person);
+    const moved: Item = { ...old, pk };
+    if (typeof old.gsi1pk === 'string' && old.gsi1pk.startsWith('DUE#')) moved.gsi1pk = duePk(person);
+    if (typeof old.gsi2pk === 'string' && old.gsi2pk.startsWith('TU#'))
+      moved.gsi2pk = tenantUsersPk(personScope(person));
+    if (sk === 'PROFILE' || sk === 'SEEN') {
+      // United with what the new partition has; its own settings stay.
+      const sets: [string, Set<unknown>][] = [];
+      if (old.channels instanceof Set)
+        sets.push([
+          'channels',
+          new Set(
+            [...(old.channels as Set<string>)].map((c) => (c.includes('/') ? c : profileChannel(person, c))),
+          ),
+        ]);
+      if (old.seen instanceof Set) sets.push(['seen', old.seen as Set<unknown>]);
+      const keep = Object.entries(moved).filter(([k]) => !['pk', 'sk', 'channels', 'seen'].includes(k));
+      const names = Object.fromEntries([...keep, ...sets].map(([k], i) => [`#a${i}`, k]));
+      const values = Object.fromEntries([...keep, ...sets].map(([, v], i) => [`:a${i}`, v]));
+      const setPart = keep.map((_, i) => `#a${i} = if_not_exists(#a${i}, :a${i})`).join(', ');
+      const addPart = sets.map((_, j) => `#a${keep.length + j} :a${keep.length + j}`).join(', ');
+      const before = await this.send<{ Attributes?: Item }>(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk, sk },
+          UpdateExpression: `${setPart ? `SET ${setPart}` : ''}${addPart ? ` ADD ${addPart}` : ''}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      return before.Attributes && Object.keys(before.Attributes).length ? 'merged' : 'moved';
+    }
+    if (sk.startsWith('C#')) {
+      const existing = (
+        await this.send<{ Item?: Item }>(
+          new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }),
+        )
+      ).Item;
+      if (existing) {
+        const reps = (i: Item) => (i.srs as { reps?: number } | undefined)?.reps ?? 0;
+        if (reps(existing) >= reps(old)) return 'merged';
+      }
+      await this.send(new PutCommand({ TableName: this.table, Item: moved }));
+      return existing ? 'merged' : 'moved';
+    }
+    // The review log, reports, saved recommendations, the reminder: the first copy stays.
+    const written = await this.sendWrite(
+      new PutCommand({ TableName: this.table, Item: moved, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return written === 'ok' ? 'moved' : 'merged';
+  }
+
   private async deleteKeys(keys: { pk: unknown; sk: unknown }[]): Promise<void> {
     for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
       let pending: { DeleteRequest: { Key: Item } }[] = keys
@@ -1283,7 +1412,7 @@ export class DynamoStudyStore implements StudyStore {
     };
     // 1. The person's own partition: cards, PROFILE, SEEN, reports, shares.
     const own = await this.partitionItems(personPk(person), undefined, 'pk, sk, channels');
-    const channels = new Set<string>();
+    const profileChannels = new Set<string>();
     for (const item of own) {
       const sk = String(item.sk);
       if (sk.startsWith('C#')) counts.cards++;
@@ -1291,14 +1420,18 @@ export class DynamoStudyStore implements StudyStore {
       else if (sk.startsWith('L#')) counts.reviews++;
       else if (sk.startsWith('SH#')) counts.shares++;
       else counts.settings++;
-      if (item.channels instanceof Set) for (const c of item.channels as Set<string>) channels.add(c);
+      if (item.channels instanceof Set) for (const c of item.channels as Set<string>) profileChannels.add(c);
     }
-    // 2. The channels of the workspace: the ones the person answered in, and every channel the
-    // directory knows (a member row written before the profile listed its channel is found too).
-    for (const c of await this.directoryIds(tenantChannelsPk(person))) channels.add(c);
+    // 2. The channels the person answered in (every guild's on Discord), and every channel of this
+    // workspace the directory knows (a member row written before the profile listed it is found too).
+    const channels = new Map<string, ChannelRef>();
+    for (const c of [
+      ...channelsOnProfile(person, profileChannels),
+      ...(await this.directoryIds(tenantChannelsPk(person))).map((channelId) => ({ ...person, channelId })),
+    ])
+      channels.set(channelPk(c), { platform: c.platform, tenantId: c.tenantId, channelId: c.channelId });
     const channelKeys: { pk: unknown; sk: unknown }[] = [];
-    for (const channelId of channels) {
-      const channel: ChannelRef = { platform: person.platform, tenantId: person.tenantId, channelId };
+    for (const channel of channels.values()) {
       const pk = channelPk(channel);
       const member = await this.send<{ Attributes?: Item }>(
         new DeleteCommand({
@@ -1440,7 +1573,9 @@ export class DynamoStudyStore implements StudyStore {
         if (sk.startsWith('M#')) people.add(sk.slice(2));
         else if (sk.startsWith('A#')) people.add(sk.split('#').at(-1) ?? '');
       }
-      for (const userId of people) if (userId) await deletePartition(personPk(person(userId)));
+      // A Discord person's deck is no guild's (personScope): a guild's deletion leaves it.
+      if (tenant.platform !== 'discord')
+        for (const userId of people) if (userId) await deletePartition(personPk(person(userId)));
       await deletePartition(pk);
     }
     for (const userId of await this.directoryIds(tenantUsersPk(tenant), 100)) {

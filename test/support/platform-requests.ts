@@ -151,3 +151,51 @@ export function blockActionsBody(options: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/**
+ * A Slack `block_actions` interaction from a button on the App Home, as Slack sends it: the
+ * container is the view (`type: 'view'`), with the published view attached, a trigger id, and no
+ * channel, message or response_url.
+ */
+export function homeActionsBody(options: {
+  actionId: string;
+  user?: { id: string; username?: string };
+  triggerId?: string;
+  teamId?: string;
+}): string {
+  const user = options.user ?? { id: 'U0001', username: 'ada' };
+  const teamId = options.teamId ?? 'T0001';
+  const payload = {
+    type: 'block_actions',
+    user: { ...user, name: user.username, team_id: teamId },
+    api_app_id: 'A0001',
+    token: 'legacy-token-ignored',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: options.triggerId ?? nextDelivery(),
+    team: { id: teamId, domain: 'acme' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: {
+      id: 'V0HOME',
+      team_id: teamId,
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: '1700000000.abcdef',
+      app_id: 'A0001',
+      bot_id: 'B0001',
+    },
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'home-actions',
+        text: { type: 'plain_text', text: 'button', emoji: true },
+        action_ts: '1700000001.000000',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -2,6 +2,7 @@ import { App, AwsLambdaReceiver, isValidSlackRequest, LogLevel, type SlashComman
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Actor, Bot } from '../../app/bot.ts';
 import { type Command, parseCommandText } from '../../app/commands.ts';
+import { REMIND_FORM } from '../../app/home-actions.ts';
 import type { Message, Outcome, SearchSource } from '../../app/reply.ts';
 import {
   actionNeedsChannelManager,
@@ -12,6 +13,7 @@ import { StudyBotError, toUserMessage } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { checkSlackPayload } from './payload.ts';
 import {
+  answerModal,
   homeView,
   PICKER_BLOCK_ID,
   PICKER_CHECKBOXES_ID,
@@ -22,7 +24,7 @@ import {
   toSlackOptions,
 } from './render.ts';
 import { SlackUserNames } from './user-names.ts';
-import { SlackWebApi } from './web-api.ts';
+import { SlackApiError, SlackWebApi } from './web-api.ts';
 
 /** All the adapter needs of the bot: one entry for commands, one for clicks. */
 export type SlackBot = Pick<Bot, 'command' | 'action'> & Partial<Pick<Bot, 'home' | 'workspaceRemoved'>>;
@@ -49,6 +51,8 @@ export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayP
 interface FormMetadata {
   responseUrl?: string;
   channelId?: string;
+  /** Opened from the App Home: the answer shows in the modal, and the Home is published again. */
+  home?: boolean;
 }
 
 /** The parts of a view_submission payload the adapter reads. */
@@ -56,6 +60,7 @@ interface ViewSubmissionBody {
   team?: { id: string } | null;
   user: { id: string; team_id?: string };
   trigger_id?: string;
+  view?: { title?: { text?: string } };
 }
 
 /** The parts of a block_actions payload the adapter reads (Bolt's type is a wide union). */
@@ -63,6 +68,7 @@ interface BlockActionsBody {
   team?: { id: string } | null;
   user: { id: string; username?: string; name?: string; team_id?: string };
   channel?: { id: string };
+  /** `message` (a message's button), or `view` (the App Home: no channel, no response_url). */
   container?: { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
   message?: { ts?: string };
   response_url?: string;
@@ -158,6 +164,11 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
    */
   async function profileZone(userId: string, command: Command): Promise<string | undefined> {
     if (command.name !== 'remind' || !command.time || command.timeZone) return undefined;
+    return slackZone(userId);
+  }
+
+  /** The person's Slack profile zone (users.info `tz`): one short call that never fails the request. */
+  async function slackZone(userId: string): Promise<string | undefined> {
     try {
       const res = await api.call('users.info', { user: userId }, { timeoutMs: 1000, maxRetries: 0 });
       const tz = (res.user as { tz?: unknown } | undefined)?.tz;
@@ -228,7 +239,27 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       return undefined;
     }
     const withNote = admin.note ? addNote(message, admin.note) : message;
+    // Typed in the app's Messages tab: a normal message there, so a study session stays in the
+    // conversation. A DM between people starts with D too, but the bot is not in it: Slack refuses
+    // the post (channel_not_found) and the answer is ephemeral, as anywhere else.
+    if (isDm(command.channel_id) && (await postInDm(command.channel_id, withNote))) return undefined;
     return { response_type: 'ephemeral', ...toSlackMessage(withNote) };
+  }
+
+  /** Posts to a DM channel if the bot is in it (the app's own DM); false when Slack refuses. */
+  async function postInDm(channel: string, message: Message): Promise<boolean> {
+    try {
+      await api.call(
+        'chat.postMessage',
+        { channel, ...toSlackMessage(message), unfurl_links: false },
+        { timeoutMs: 1500, maxRetries: 0 },
+      );
+      return true;
+    } catch (err) {
+      const why = err instanceof SlackApiError ? err.error : 'request_failed';
+      log.info('slack command in a DM the bot is not in; answering privately', { why });
+      return false;
+    }
   }
 
   app.action({ type: 'block_actions' }, async ({ ack, body, action }) => {
@@ -242,11 +273,16 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
     const userName = await names.nameOf(tenantId, b.user.id, handle);
     // Not from Slack's profile (users.info failed on a cold start): a stored name is kept over it.
     const fromProfile = names.peek(tenantId, b.user.id) !== undefined;
-    const admin = await canManageChannel(
-      b.user.id,
-      actionNeedsChannelManager(action.action_id),
-      action.action_id === SUBSCRIBE_FORM,
-    );
+    const [admin, zone] = await Promise.all([
+      canManageChannel(
+        b.user.id,
+        actionNeedsChannelManager(action.action_id),
+        action.action_id === SUBSCRIBE_FORM,
+      ),
+      // The reminder form starts from the person's own zone when they have set none in StudyBot.
+      action.action_id === REMIND_FORM ? slackZone(b.user.id) : Promise.resolve(undefined),
+    ]);
+    const timeZone = admin.timeZone ?? zone;
     const actor: Actor = {
       platform: 'slack',
       tenantId,
@@ -255,8 +291,9 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       ...(userName ? (fromProfile ? { userName } : { fallbackName: userName }) : {}),
       canManageChannel: admin.can,
       ...(b.trigger_id ? { deliveryId: `slack-trigger-${b.trigger_id}` } : {}),
-      ...(admin.timeZone ? { timeZone: admin.timeZone } : {}),
+      ...(timeZone ? { timeZone } : {}),
     };
+    const fromHome = b.container?.type === 'view';
     const selected = b.state?.values[PICKER_BLOCK_ID]?.[PICKER_CHECKBOXES_ID]?.selected_options ?? [];
     // Buttons carry their meaning in the action id; only a multiple-answer submit sends values.
     const values = action.type === 'button' ? selected.map((o) => o.value) : [];
@@ -265,10 +302,8 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       outcome = await bot.action(actor, { id: action.action_id, values }, now());
     } catch (err) {
       log.error('slack action failed', { err, action: action.action_id.split(':')[0] });
-      await replyPrivately(b, actor, {
-        text: toUserMessage(err),
-        sections: [{ lines: [toUserMessage(err)] }],
-      });
+      const failure = { text: toUserMessage(err), sections: [{ lines: [toUserMessage(err)] }] };
+      await (fromHome ? postToDm(actor, failure) : replyPrivately(b, actor, failure));
       return;
     }
     if (
@@ -277,11 +312,16 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       (await openForm(outcome.form, b.trigger_id, {
         ...(b.response_url ? { responseUrl: b.response_url } : {}),
         channelId: actor.channelId,
+        ...(fromHome ? { home: true } : {}),
       }))
     )
       return;
     const sourceIsEphemeral = b.container?.is_ephemeral === true;
     const sourceTs = b.container?.message_ts ?? b.message?.ts;
+    if (fromHome || (isDm(actor.channelId) && !sourceIsEphemeral && sourceTs && !outcome.updateSource)) {
+      await answerInConversation(outcome, actor, fromHome ? undefined : sourceTs, action.action_id);
+      return;
+    }
     const work: Promise<unknown>[] = [];
     if (outcome.updateSource && !sourceIsEphemeral && sourceTs && actor.channelId) {
       work.push(
@@ -318,6 +358,65 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
   });
 
   /**
+   * A click on the App Home, or on the bot's own message in the app's DM (the Messages tab, where a
+   * study session runs): the answer is a normal message in that DM, so it stays there and reaches
+   * the phone. A card's feedback (or an answer that replaces its confirm) takes the place of the
+   * message clicked; anything else follows it. From the Home, a click that changed what the Home
+   * shows (reminder off) publishes it again with the answer on top, instead of a message.
+   */
+  async function answerInConversation(
+    outcome: Outcome,
+    actor: Actor,
+    sourceTs: string | undefined,
+    actionId: string,
+  ): Promise<void> {
+    const message = outcome.reply.message;
+    const post = () =>
+      api.call('chat.postMessage', {
+        channel: actor.channelId,
+        ...toSlackMessage(message),
+        unfurl_links: false,
+      });
+    try {
+      if (!sourceTs && outcome.homeChanged) await publishHome(actor, message);
+      else if (sourceTs && (outcome.answersCard || outcome.replacesSource)) {
+        try {
+          await api.call('chat.update', {
+            channel: actor.channelId,
+            ts: sourceTs,
+            ...toSlackMessage(message),
+          });
+        } catch (err) {
+          // The card could not be replaced (deleted meanwhile): the answer follows it instead.
+          log.warn('slack card not replaced in the DM; posting the answer below', { err });
+          await post();
+        }
+      } else if (sourceTs) await post();
+      else await postToDm(actor, message);
+    } catch (err) {
+      log.error('slack answer in the DM failed', { err, action: actionId.split(':')[0] });
+    }
+  }
+
+  /** A normal message in the person's DM with the app (chat.postMessage to the user id: the Messages tab). */
+  async function postToDm(actor: Actor, message: Message): Promise<void> {
+    await api.call('chat.postMessage', {
+      channel: actor.userId,
+      ...toSlackMessage(message),
+      unfurl_links: false,
+    });
+  }
+
+  /** Publishes the person's App Home (views.publish), optionally with a notice above it. */
+  async function publishHome(actor: Actor, notice?: Message): Promise<void> {
+    const messages = await homeMessages(bot, actor, now());
+    await api.call('views.publish', {
+      user_id: actor.userId,
+      view: homeView(notice ? [notice, ...messages] : messages),
+    });
+  }
+
+  /**
    * An ephemeral answer to a click. Through response_url: it replaces an ephemeral question in a
    * study session (so the card cannot be answered twice) and works in channels the bot has not
    * joined; under a channel message it adds a new message only the clicker sees.
@@ -340,14 +439,21 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
 
   // A form (modal) submitted: the bot decides, the modal closes, and the answer replaces the
   // private message the form was opened from (its response_url came back in private_metadata).
+  // A form opened from the App Home answers in the modal itself (response_action update: there is
+  // no message to reply under), then the Home is published again when the answer changed it.
   app.view({ type: 'view_submission' }, async ({ ack, body, view }) => {
-    await ack();
     const b = body as unknown as ViewSubmissionBody;
     let metadata: FormMetadata = {};
     try {
       metadata = JSON.parse(view.private_metadata || '{}') as FormMetadata;
     } catch {
       metadata = {};
+    }
+    const modalTitle = b.view?.title?.text || 'StudyBot';
+    let acked = false;
+    if (!metadata.home) {
+      await ack();
+      acked = true;
     }
     const tenantId = b.team?.id ?? b.user.team_id ?? '';
     try {
@@ -367,6 +473,12 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
         ),
       );
       const outcome = await bot.action(actor, { id: view.callback_id, values: [], fields }, now());
+      if (metadata.home) {
+        await ack({ response_action: 'update', view: answerModal(outcome.reply.message, modalTitle) });
+        acked = true;
+        if (outcome.homeChanged) await publishHome(actor);
+        return;
+      }
       let message = toSlackMessage(outcome.reply.message);
       let replaces = outcome.replacesSource === true;
       if (outcome.reply.visibility === 'channel' && actor.channelId) {
@@ -396,6 +508,14 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       }
     } catch (err) {
       log.error('slack form submission failed', { err, form: view.callback_id.split(':')[0] });
+      // From the Home, the modal says what went wrong (unless only publishing the Home failed).
+      if (!acked) {
+        const why = toUserMessage(err);
+        await ack({
+          response_action: 'update',
+          view: answerModal({ text: why, sections: [{ lines: [why] }] }, modalTitle),
+        });
+      }
     }
   });
 
@@ -423,8 +543,7 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
       canManageChannel: options.adminUserIds.includes(event.user),
     };
     try {
-      const messages = await homeMessages(bot, actor, now());
-      await api.call('views.publish', { user_id: event.user, view: homeView(messages) });
+      await publishHome(actor);
     } catch (err) {
       log.error('slack app home failed', { err });
     }
@@ -510,11 +629,16 @@ export function createSlackHandler(options: SlackAppOptions): HttpHandler {
   };
 }
 
-/** The App Home tab: your progress and the leaderboards of the channels you answer in. */
+/** The App Home tab: your progress, settings and reminder, and the boards of the channels you answer in. */
 async function homeMessages(bot: SlackBot, actor: Actor, now: Date): Promise<Message[]> {
   if (bot.home) return bot.home(actor, now);
   const progress = await bot.command(actor, { name: 'progress' }, now);
   return [progress.reply.message];
+}
+
+/** A Slack DM channel (D…): the app's own DM, or one between people, which the bot is not in. */
+function isDm(channelId: string): boolean {
+  return channelId.startsWith('D');
 }
 
 function addNote(message: Message, note: string): Message {

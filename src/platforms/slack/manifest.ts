@@ -5,7 +5,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * The bot scopes for the calls the app really makes: the slash command, chat.postMessage and
- * chat.update (chat:write), posting quizzes and daily questions in public channels it has not
+ * chat.update (chat:write; also in the person's DM with the app, the Messages tab, where App Home's
+ * study session and reminders go: chat.postMessage with the user id as channel), posting quizzes and daily questions in public channels it has not
  * joined (chat:write.public), and users.info to recognise workspace admins before a
  * subscription changes (users:read). views.publish for App Home needs no scope, nor do the
  * app_uninstalled and tokens_revoked events (they stop the workspace's daily posts and schedule
@@ -47,8 +48,9 @@ export function slackManifest(baseUrl: string): Record<string, unknown> {
     features: {
       app_home: {
         home_tab_enabled: true,
-        // Study reminders arrive in the Messages tab (chat.postMessage to the user id, chat:write);
-        // not read-only, so `/studybot remind off` and `/studybot study` can be typed there.
+        // Study reminders and the App Home's study session arrive in the Messages tab
+        // (chat.postMessage to the user id, chat:write); not read-only, so `/studybot study` and
+        // `/studybot remind off` can be typed there. Typed messages are not read (no im:history).
         messages_tab_enabled: true,
         messages_tab_read_only_enabled: false,
       },

@@ -127,12 +127,15 @@ function buttonRows(buttons: NonNullable<Message['buttons']>): ActionsBlock[] {
 }
 
 export interface RenderOptions {
-  /** Leave out buttons and pickers (the App Home tab is read-only). */
+  /** Leave out buttons and pickers (a modal's answer). */
   interactive?: boolean;
+  /** Leave out a question's choices only (App Home: a card is answered in the Messages tab). */
+  picker?: boolean;
 }
 
 export function toBlocks(message: Message, options: RenderOptions = {}): KnownBlock[] {
   const interactive = options.interactive ?? true;
+  const picker = interactive && (options.picker ?? true);
   const blocks: KnownBlock[] = [];
   if (message.title)
     blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(plainTimes(message.title), 150) } });
@@ -150,7 +153,7 @@ export function toBlocks(message: Message, options: RenderOptions = {}): KnownBl
         .map((f) => ({ type: 'mrkdwn', text: clip(toMrkdwn(`**${f.label}**\n${f.value}`), 2000) })),
     });
   }
-  if (interactive && message.picker) blocks.push(...pickerBlocks(message.picker));
+  if (picker && message.picker) blocks.push(...pickerBlocks(message.picker));
   if (interactive && message.buttons?.length) blocks.push(...buttonRows(message.buttons));
   if (message.footer) {
     blocks.push({
@@ -167,14 +170,32 @@ export function toSlackMessage(message: Message): { text: string; blocks: KnownB
   return { text: clip(plainTimes(message.text), 4000), blocks: toBlocks(message) };
 }
 
-/** The App Home tab: the given messages one under another, read-only. */
+/**
+ * The App Home tab: the given messages one under another, with their buttons (a click there comes
+ * back as block_actions from the view). Slack refuses a view of more than 100 blocks, so a message
+ * is shown whole or not at all: the first ones (progress, settings) always fit.
+ */
 export function homeView(messages: Message[]): HomeView {
   const blocks: KnownBlock[] = [];
-  for (const [i, m] of messages.entries()) {
-    if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...toBlocks(m, { interactive: false }));
+  for (const m of messages) {
+    const next = [
+      ...(blocks.length ? [{ type: 'divider' } as const] : []),
+      ...toBlocks(m, { picker: false }),
+    ];
+    if (blocks.length + next.length > MAX_HOME_BLOCKS) break;
+    blocks.push(...next);
   }
-  return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
+  return { type: 'home', blocks };
+}
+
+/** A modal showing an answer (a form opened from the App Home answers in place): no inputs, Done. */
+export function answerModal(message: Message, title: string): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(title, 24) },
+    close: { type: 'plain_text', text: 'Done' },
+    blocks: toBlocks(message, { interactive: false }),
+  };
 }
 
 /** Slack caps a plain_text_input at 3,000 characters, a modal title at 24, a label at 2,000. */

@@ -363,7 +363,9 @@ describe('forget-me', () => {
       )
     ).json()) as { type: number; data: unknown };
     expect(done.type).toBe(7);
-    expect(discordSees(done.data)).toMatch(/^Done: StudyBot deleted 1 review card .* from this server/);
+    expect(discordSees(done.data)).toMatch(
+      /^Done: StudyBot deleted 1 review card .* from every server and DM on Discord/,
+    );
     expect(await h.store.listCards(person)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { content } from '../../../src/content/index.ts';
-import { discordSees, slackSees } from '../../support/as-seen.ts';
+import { discordModalSees, discordSees, slackModalSees, slackSees } from '../../support/as-seen.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
 import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
 import {
@@ -80,12 +80,17 @@ describe('study settings', () => {
       title: { text: string };
       blocks: { block_id: string; element: { initial_value?: string } }[];
     };
-    expect(view.title.text).toBe('Study settings');
-    expect(view.blocks.map((b) => [b.block_id, b.element.initial_value])).toEqual([
-      ['retention', '90'],
-      ['newPerDay', '20'],
-      ['timeZone', undefined],
-    ]);
+    // What the person sees: the current settings filled in, the zone a menu to search.
+    expect(slackModalSees(view)).toBe(
+      [
+        'Study settings',
+        'Desired retention, % (70–97): [90]',
+        'New cards a day (0–100): [20]',
+        'Your time zone (optional): ▾ Type a city, e.g. Berlin',
+        '  Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
+        '[Cancel] [Save]',
+      ].join('\n'),
+    );
     const submit = (values: Record<string, string>) =>
       new URLSearchParams({
         payload: JSON.stringify({
@@ -96,8 +101,17 @@ describe('study settings', () => {
             callback_id: view.callback_id,
             private_metadata: view.private_metadata,
             state: {
+              // The zone comes from the menu (external_select), the others are typed.
               values: Object.fromEntries(
-                Object.entries(values).map(([k, v]) => [k, { [k]: { type: 'plain_text_input', value: v } }]),
+                Object.entries(values).map(([k, v]) => [
+                  k,
+                  {
+                    [k]:
+                      k === 'timeZone'
+                        ? { type: 'external_select', selected_option: v ? { value: v } : null }
+                        : { type: 'plain_text_input', value: v },
+                  },
+                ]),
               ),
             },
           },
@@ -166,12 +180,16 @@ describe('study settings', () => {
       data: { title: string; components: { components: { custom_id: string; value?: string }[] }[] };
     };
     expect(modal.type).toBe(9);
-    expect(modal.data.title).toBe('Study settings');
-    expect(modal.data.components.map((r) => [r.components[0]!.custom_id, r.components[0]!.value])).toEqual([
-      ['retention', '90'],
-      ['newPerDay', '7'],
-      ['timeZone', 'America/New_York'],
-    ]);
+    expect(discordModalSees(modal.data)).toBe(
+      [
+        'Study settings',
+        'Desired retention, % (70–97)*: [90]',
+        'New cards a day (0–100)*: [7]',
+        'Your time zone: [America/New_York]',
+        '  Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
+        '[Cancel] [Submit]',
+      ].join('\n'),
+    );
   });
 });
 

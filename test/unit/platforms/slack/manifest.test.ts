@@ -29,6 +29,10 @@ describe('studybot slack manifest', () => {
       bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'],
     });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+    // App Home's study session runs in the Messages tab: posted with chat:write to the user id,
+    // typed commands allowed there; typed messages are never read, so no im:history.
+    expect(m.features.app_home.messages_tab_enabled).toBe(true);
+    expect(m.features.app_home.messages_tab_read_only_enabled).toBe(false);
     expect(m.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
     expect(m.settings.socket_mode_enabled).toBe(false);
   });

@@ -107,14 +107,30 @@ describe('toBlocks', () => {
 });
 
 describe('homeView', () => {
-  it('stacks the messages with dividers and leaves out buttons and pickers', () => {
+  it('stacks the messages with dividers, keeps their buttons and leaves out a question’s choices', () => {
     const view = homeView([
-      question('single'),
+      { ...question('single'), buttons: [{ action: 'next', label: 'Study', style: 'primary' }] },
       { text: 'b', title: 'Leaderboard', sections: [{ lines: ['1. ada'] }] },
     ]);
     expect(view.type).toBe('home');
     expect(view.blocks.some((b) => b.type === 'divider')).toBe(true);
-    expect(JSON.stringify(view.blocks)).not.toContain('action_id');
-    expect(JSON.stringify(view.blocks)).toContain('Leaderboard');
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('"action_id":"next"');
+    expect(json).not.toContain('q:P1:Q1');
+    expect(json).toContain('Leaderboard');
+  });
+
+  it('shows a message whole or not at all, within Slack’s 100 blocks', () => {
+    const board = (n: number): Message => ({
+      text: `board ${n}`,
+      title: `Board ${n}`,
+      sections: [{ lines: [`<#C${n}>`] }, { lines: ['1. ada'] }],
+      footer: 'You: 1 pt',
+    });
+    const view = homeView(Array.from({ length: 40 }, (_, i) => board(i)));
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    // Each board is 4 blocks and a divider: 20 fit (99 blocks), the 21st would not.
+    expect(view.blocks.filter((b) => b.type === 'header')).toHaveLength(20);
+    expect(view.blocks.at(-1)?.type).toBe('context');
   });
 });
