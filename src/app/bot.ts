@@ -212,7 +212,7 @@ export class Bot {
         return remindCommand(this.deps.store, actor, command, now);
       case 'settings': {
         const { name: _name, ...input } = command;
-        return saveSettings(this.deps.store, personOf(actor), input);
+        return saveSettings(this.deps.store, actor, input, now);
       }
     }
   }
@@ -357,7 +357,7 @@ export class Bot {
         return settingsForm(this.deps.store, personOf(actor));
       case SETTINGS_SUBMIT:
         return {
-          ...(await saveSettings(this.deps.store, personOf(actor), action.fields ?? {})),
+          ...(await saveSettings(this.deps.store, actor, action.fields ?? {}, now)),
           homeChanged: true,
         };
       case 'adjust':

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { canonicalTimeZone } from '../engines/leaderboard/rules.ts';
 import type { PersonRef, ProfileRecord, StudySettings, StudyStore } from '../store/store.ts';
+import type { Actor } from './bot.ts';
 import { MAX_RETENTION, MIN_RETENTION } from './commands.ts';
+import { remindCommand, remindOff } from './reminders.ts';
 import { encodeAction, ephemeral, type Form, type Outcome, textMessage } from './reply.ts';
 import { MAX_NEW_CARDS_PER_DAY, NEW_CARDS_PER_DAY } from './study.ts';
 import { timeZoneLabel } from './time-zones.ts';
@@ -19,7 +21,11 @@ export interface SettingsInput {
   retention?: string;
   newPerDay?: string;
   timeZone?: string;
+  /** The form's daily reminder time (HH:MM; empty: no reminder). Typed settings leave it out. */
+  remindAt?: string;
 }
+
+const REMIND_AT = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 const NewPerDay = z.int().check(z.gte(0), z.lte(MAX_NEW_CARDS_PER_DAY));
 
@@ -72,7 +78,8 @@ export async function settingsForm(
   person: PersonRef,
   now: Date = new Date(),
 ): Promise<Outcome> {
-  const p = await store.getProfile(person);
+  const [p, reminder] = await Promise.all([store.getProfile(person), store.getReminder(person)]);
+  const reminding = reminder && !reminder.stopped ? reminder : undefined;
   const form: Form = {
     action: encodeAction(SETTINGS_SUBMIT),
     title: 'Study settings',
@@ -102,6 +109,13 @@ export async function settingsForm(
         maxLength: 64,
         hint: 'Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
       },
+      {
+        kind: 'time',
+        id: 'remindAt',
+        label: 'Daily reminder',
+        ...(reminding ? { value: reminding.time } : {}),
+        hint: 'A direct message at this time on days you have cards due; leave it empty for none',
+      },
     ],
   };
   const current = describeSettings(p);
@@ -121,18 +135,50 @@ export async function settingsForm(
 /** Saves checked settings in one write and says what they are now. */
 export async function saveSettings(
   store: StudyStore,
-  person: PersonRef,
+  actor: Actor,
   input: SettingsInput,
+  at: Date = new Date(),
 ): Promise<Outcome> {
+  const person: PersonRef = { platform: actor.platform, tenantId: actor.tenantId, userId: actor.userId };
   const checked = checkSettings(input);
   if ('error' in checked) return ephemeral(textMessage(`${checked.error} Nothing was changed.`));
-  if (Object.keys(checked).length === 0) return settingsForm(store, person);
-  const before = await store.getProfile(person);
-  await store.saveSettings(person, checked);
+  const remindAt = input.remindAt?.trim();
+  if (remindAt && !REMIND_AT.test(remindAt))
+    return ephemeral(
+      textMessage(
+        `The reminder time is a time of day such as 08:30 (or empty for none). Nothing was changed.`,
+      ),
+    );
+  if (Object.keys(checked).length === 0 && input.remindAt === undefined)
+    return settingsForm(store, person, at);
+  const [before, reminder] = await Promise.all([store.getProfile(person), store.getReminder(person)]);
+  if (Object.keys(checked).length) await store.saveSettings(person, checked);
   const now = { ...before, ...checked };
+  const lines = describeSettings(now);
+  // The form's reminder: set, moved (also when the zone changed) or turned off, as `remind` does.
+  if (input.remindAt !== undefined) {
+    const on = reminder && !reminder.stopped ? reminder : undefined;
+    const zone = checked.timeZone ?? on?.timeZone ?? now.timeZone;
+    let outcome: Outcome | undefined;
+    if (!remindAt && on) outcome = await remindOff(store, person);
+    else if (remindAt && (remindAt.padStart(5, '0') !== on?.time || zone !== on?.timeZone))
+      outcome = await remindCommand(
+        store,
+        actor,
+        { name: 'remind', time: remindAt, ...(zone ? { timeZone: zone } : {}) },
+        at,
+      );
+    lines.push(
+      outcome
+        ? outcome.reply.message.text
+        : on
+          ? `Daily reminder: **${on.time} ${on.timeZone}** (unchanged)`
+          : 'Daily reminder: **off**',
+    );
+  }
   return ephemeral({
-    text: `Saved. ${describeSettings(now).join('; ')}`,
+    text: `Saved. ${lines.join('; ')}`,
     title: 'Study settings saved',
-    sections: [{ lines: describeSettings(now) }],
+    sections: [{ lines }],
   });
 }

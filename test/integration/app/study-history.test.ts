@@ -14,6 +14,7 @@ const singles = content.questions.filter((q) => q.type === 'single');
 const wrongOf = (q: Question) => [q.choices.find((c) => !q.answer.includes(c.id))!.id];
 const me: PersonRef = { platform: 'slack', tenantId: 'T1', userId: 'U1' };
 const ch: ChannelRef = { platform: 'slack', tenantId: 'T1', channelId: 'C1' };
+const meActor = { ...me, channelId: 'C1', canManageChannel: false };
 
 async function setup(target: (typeof dynamoTargets)[number]) {
   const { client, tableName } = await freshTable(target);
@@ -98,7 +99,7 @@ describe.each(dynamoTargets)('review history, settings and drills on $name', (ta
 
   it('counts new cards a day against the person’s own limit, on their own day', async () => {
     const { store, service } = await setup(target);
-    await saveSettings(store, me, { newPerDay: '3', timeZone: 'Pacific/Auckland' });
+    await saveSettings(store, meActor, { newPerDay: '3', timeZone: 'Pacific/Auckland' });
     // 09:00 UTC is 22:00 in Auckland: three new cards, then the limit.
     expect(await studyNew(service, T0, 5)).toHaveLength(3);
     const limited = await service.nextStudy(me, T0);
@@ -111,12 +112,12 @@ describe.each(dynamoTargets)('review history, settings and drills on $name', (ta
 
   it('refuses bad settings with one sentence and changes nothing', async () => {
     const { store } = await setup(target);
-    const out = await saveSettings(store, me, { newPerDay: '500' });
+    const out = await saveSettings(store, meActor, { newPerDay: '500' });
     expect(out.reply.message.text).toMatch(/whole number from 0 .* to 100\. Nothing was changed\./);
-    const zone = await saveSettings(store, me, { timeZone: 'Mars/Olympus' });
+    const zone = await saveSettings(store, meActor, { timeZone: 'Mars/Olympus' });
     expect(zone.reply.message.text).toMatch(/I don't know the time zone "Mars\/Olympus"/);
     expect(await store.getProfile(me)).toEqual({ retention: 0.9, channels: [] });
-    const ok = await saveSettings(store, me, { retention: '85%', timeZone: 'europe/berlin' });
+    const ok = await saveSettings(store, meActor, { retention: '85%', timeZone: 'europe/berlin' });
     expect(ok.reply.message.text).toContain('Desired retention: **85%**');
     expect(ok.reply.message.text).toContain('Your time zone: **Europe/Berlin**');
   });

@@ -88,6 +88,8 @@ describe('study settings', () => {
         'New cards a day (0–100): [20]',
         'Your time zone (optional): ▾ Type a city, e.g. Berlin',
         '  Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
+        'Daily reminder (optional): 🕘 --:--',
+        '  A direct message at this time on days you have cards due; leave it empty for none',
         '[Cancel] [Save]',
       ].join('\n'),
     );
@@ -109,7 +111,9 @@ describe('study settings', () => {
                     [k]:
                       k === 'timeZone'
                         ? { type: 'external_select', selected_option: v ? { value: v } : null }
-                        : { type: 'plain_text_input', value: v },
+                        : k === 'remindAt'
+                          ? { type: 'timepicker', selected_time: v || null }
+                          : { type: 'plain_text_input', value: v },
                   },
                 ]),
               ),
@@ -129,12 +133,15 @@ describe('study settings', () => {
     );
     expect(await h.store.getProfile(person)).toEqual({ retention: 0.9, channels: [] });
     // A forged submission changes nothing either.
-    const good = submit({ retention: '85', newPerDay: '5', timeZone: 'asia/tokyo' });
+    const good = submit({ retention: '85', newPerDay: '5', timeZone: 'asia/tokyo', remindAt: '07:15' });
     expect((await postSlack(h.local.url, good, { timestamp: ts(), secret: 'nope' })).status).toBe(401);
     expect(await h.store.getProfile(person)).toEqual({ retention: 0.9, channels: [] });
     expect((await postSlack(h.local.url, good, { timestamp: ts() })).status).toBe(200);
     const saved = await waitFor(() => replies()[1]);
     expect(slackSees(saved.args)).toMatch(/Your time zone: \*?Asia\/Tokyo/);
+    // The same form set the daily reminder, in the zone it chose.
+    expect(slackSees(saved.args)).toMatch(/Reminder set: 07:15 Asia\/Tokyo/);
+    expect(await h.store.getReminder(person)).toMatchObject({ time: '07:15', timeZone: 'Asia/Tokyo' });
     expect(await h.store.getProfile(person)).toMatchObject({
       retention: 0.85,
       newPerDay: 5,
@@ -187,9 +194,38 @@ describe('study settings', () => {
         'New cards a day (0–100)*: [7]',
         'Your time zone: [America/New_York]',
         '  Your day for new cards and the forecast; an IANA name such as Europe/Berlin',
+        'Daily reminder: []',
+        '  A direct message at this time on days you have cards due; leave it empty for none',
         '[Cancel] [Submit]',
       ].join('\n'),
     );
+    // Submitted (a modal submission, type 5): settings saved and a reminder turned on.
+    const custom = (modal.data as unknown as { custom_id: string }).custom_id;
+    const input = (id: string, value: string) => ({ type: 18, component: { type: 4, custom_id: id, value } });
+    const submitted = (await (
+      await postDiscord(
+        h.local.url,
+        discordInteraction(
+          {
+            custom_id: custom,
+            components: [
+              input('retention', '80'),
+              input('newPerDay', '7'),
+              input('timeZone', 'America/New_York'),
+              input('remindAt', '18:30'),
+            ],
+          },
+          5,
+          'D0301',
+        ),
+        h.keys,
+        { timestamp: ts() },
+      )
+    ).json()) as { data: unknown };
+    expect(discordSees(submitted.data)).toMatch(/Desired retention: \*?\*?80%/);
+    expect(discordSees(submitted.data)).toMatch(/Reminder set: 18:30 America\/New_York/);
+    const person = { platform: 'discord' as const, tenantId: 'G0001', userId: 'D0301' };
+    expect(await h.store.getReminder(person)).toMatchObject({ time: '18:30', timeZone: 'America/New_York' });
   });
 });
 
