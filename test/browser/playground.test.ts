@@ -718,6 +718,30 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     });
   }
 
+  for (const platform of ['Slack', 'Discord'] as const) {
+    it(`opens the study settings form from progress, pre-filled, and saves it with a reminder (${platform})`, async () => {
+      await view(platform);
+      await actAs('Grace');
+      await run('/studybot progress');
+      await waitForText(page.locator('li.msg'), 'Due in the next 7 days');
+      await page.locator('li.msg').last().getByRole('button', { name: 'Study settings' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Study settings' });
+      await dialog.waitFor();
+      const retention = dialog.getByLabel(/Desired retention/);
+      expect(await retention.inputValue()).toBe('90');
+      await retention.fill('85');
+      await dialog.getByLabel(/New cards a day/).fill('8');
+      await dialog.getByLabel(/Your time zone/).fill('Europe/Berlin');
+      await dialog.getByLabel(/Daily reminder/).fill('07:30');
+      await page.screenshot({ path: join(ARTIFACTS, `settings-form-${platform.toLowerCase()}.png`) });
+      await dialog.locator('.modal-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitForText(page.locator('li.msg'), 'Reminder set: 07:30 Europe/Berlin');
+      await waitForText(page.locator('li.msg'), 'New cards a day: 8');
+      expect(await page.locator('li.msg.error').count()).toBe(0);
+    });
+  }
+
   it('keeps screenshots of both views at 1400 px and 390 px', async () => {
     await actAs('Linus');
     for (const platform of ['Slack', 'Discord'] as const) {
