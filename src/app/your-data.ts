@@ -112,8 +112,9 @@ export interface WorkspaceRemoval {
 }
 
 /**
- * The app was removed from a workspace (or its bot token revoked): no daily post goes there again,
- * and its data is deleted once the grace period is over. A repeated event keeps the first date.
+ * The app was removed from a workspace (or its bot token revoked), or the bot from a Discord server
+ * (src/daily/guild-check.ts): no daily post goes there again, and its data is deleted once the grace
+ * period is over. A repeated event keeps the first date.
  */
 export async function workspaceRemoved(
   store: StudyStore,
@@ -121,17 +122,15 @@ export async function workspaceRemoved(
   why: string,
   now: Date,
 ): Promise<WorkspaceRemoval> {
-  const paused = await store.stopTenantSubscriptions(tenant, {
-    reason: 'StudyBot was removed from this workspace.',
-    code: why,
-    at: now.toISOString(),
-  });
+  const reason =
+    tenant.platform === 'discord'
+      ? 'StudyBot was removed from this server.'
+      : 'StudyBot was removed from this workspace.';
+  const paused = await store.stopTenantSubscriptions(tenant, { reason, code: why, at: now.toISOString() });
   // Study reminders stop too: their direct messages would go to a workspace that removed the app.
-  await store.stopTenantReminders(tenant, {
-    reason: 'StudyBot was removed from this workspace.',
-    code: why,
-    at: now.toISOString(),
-  });
+  // Not on Discord: a reminder is the person's own (one deck, a DM with the bot), no server's.
+  if (tenant.platform !== 'discord')
+    await store.stopTenantReminders(tenant, { reason, code: why, at: now.toISOString() });
   const deleteAfter = await store.scheduleTenantDeletion(
     tenant,
     new Date(now.getTime() + TENANT_DELETION_GRACE_DAYS * 86_400_000),

@@ -1,5 +1,7 @@
 import { log } from '../log.ts';
 import type { DueChannel, DueReminder, StudyStore } from '../store/store.ts';
+import { checkDiscordGuilds } from './guild-check.ts';
+import type { DailyPlatforms } from './platforms.ts';
 import type { DailyPoster, PostOutcome } from './poster.ts';
 import type { ReminderSender } from './reminders.ts';
 import { runTenantDeletions } from './tenant-deletion.ts';
@@ -52,6 +54,8 @@ export interface PostLimits {
 export interface DailyPassOptions extends PostLimits {
   store: StudyStore;
   poster: DailyPoster;
+  /** The platforms, for the once-a-day check of the Discord servers the bot is still in. */
+  platforms?: DailyPlatforms;
   /** Sends the study reminders due in this pass; absent: reminders are not read. */
   reminders?: ReminderSender;
   now: Date;
@@ -76,6 +80,16 @@ export function addSummary(a: DailySummary, b: DailySummary): DailySummary {
 }
 
 export async function runDailyPass(options: DailyPassOptions): Promise<DailySummary> {
+  // Discord servers that removed the bot (no event tells us): asked once a day, before the
+  // deletions, so a server that added the bot back is not deleted. A failure schedules nothing.
+  try {
+    const check = await checkDiscordGuilds(options.store, options.platforms?.discord, options.now);
+    if (check.removed || check.restored) log.info('daily: Discord servers checked', { ...check });
+  } catch (err) {
+    log.error('daily: listing the Discord servers failed; nothing is scheduled, tomorrow asks again', {
+      err,
+    });
+  }
   // Workspaces that removed the app and whose grace period is over: their data goes now. A failure
   // here must not stop the day's posts; the next pass tries again.
   try {

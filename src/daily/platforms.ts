@@ -24,6 +24,11 @@ export interface DailyPlatform {
    * without it sends no reminders.
    */
   sendReminder?(userId: string, message: Message, key: { nonce: string }): Promise<{ messageRef: string }>;
+  /**
+   * Every server the bot is in (Discord only: a bot on HTTP interactions gets no event when it is
+   * removed). Resolves only with the complete list; a failed or partial listing throws.
+   */
+  listGuilds?(): Promise<string[]>;
 }
 
 /** The bot can no longer post in the channel, and retrying will not change that. */
@@ -207,6 +212,38 @@ export class DiscordDailyPlatform implements DailyPlatform {
       throw err;
     }
   }
+
+  listGuilds(): Promise<string[]> {
+    // Under the shared budget like every other request; @discordjs/rest sits out short 429s and
+    // retries 5xx, and anything it cannot finish fails the whole listing.
+    return listAllGuilds(this.api, this.gate);
+  }
+}
+
+/** Discord's largest page of GET /users/@me/guilds. */
+export const GUILD_PAGE = 200;
+/** A listing longer than this many pages (200,000 guilds) is taken as broken, not complete. */
+const MAX_GUILD_PAGES = 1000;
+
+/** Every guild the bot is in, page after page (`after` the highest id so far); throws unless complete. */
+export async function listAllGuilds(
+  api: Pick<DiscordApi, 'listGuilds'>,
+  gate?: RequestGate,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (let page = 0; page < MAX_GUILD_PAGES; page++) {
+    await gate?.take();
+    const guilds = await api.listGuilds({ ...(after ? { after } : {}), limit: GUILD_PAGE });
+    for (const g of guilds) ids.push(g.id);
+    if (guilds.length < GUILD_PAGE) return ids;
+    // The next page starts after the highest id seen (snowflakes compare as numbers).
+    const last = guilds.reduce((max, g) => (BigInt(g.id) > BigInt(max) ? g.id : max), guilds[0]!.id);
+    if (after !== undefined && BigInt(last) <= BigInt(after))
+      throw new Error('Discord’s guild list did not move forward; treating it as incomplete');
+    after = last;
+  }
+  throw new Error(`Discord’s guild list ran past ${MAX_GUILD_PAGES} pages; treating it as incomplete`);
 }
 
 // Discord errors that mean the bot cannot message the person directly until something changes.

@@ -69,7 +69,8 @@ export function createDailyRunner(deps: {
   const reminders = new ReminderSender({ store: deps.store, platforms: deps.platforms, owner });
   return {
     store: deps.store,
-    pass: (now, options = {}) => runDailyPass({ ...options, store: deps.store, poster, reminders, now }),
+    pass: (now, options = {}) =>
+      runDailyPass({ ...options, store: deps.store, platforms: deps.platforms, poster, reminders, now }),
     batch: (batch, now, limits) =>
       postBatch(
         batch.items,

@@ -53,7 +53,8 @@ import type {
  *                                        before the cards and one Query returns both
  *   CH#<tenant>#<channel> META           the channel: time zone, daily subscription;
  *                                        gsi1 SCHED#<shard> / <nextPostAt ISO>#<tenant>#<channel> while subscribed
- *   CH#<tenant>#<channel> HIST           the questions of the current cycle (3-byte codes), never on an index
+ *   CH#<tenant>#<channel> HIST           the questions of the current cycle (3-byte codes); on Discord gsi1
+ *                                        DGUILDS / <guild>#<channel>: the guilds with data, for the removal check
  *   CH#<tenant>#<channel> P#<post>       a channel question post with its answer counts
  *   CH#<tenant>#<channel> M#<user>       a member: scores and streak; gsi1 LBA#.. / <score> all-time,
  *                                        gsi2 LBW#.. / <week>#<score> (the newest week sorts first)
@@ -63,7 +64,8 @@ import type {
  *                                        writes are done; expires (TTL) a week after the post closes
  *   U#<tenant>#<user>     R#<question>   the person's report on a question; gsi1 REPORTS / <question>#<tenant>#<user>
  *   U#<tenant>#<user>     SH#<id>        a recommendation the person may share or adjust; TTL a day
- *   TENANT#<tenant>       DELETE         a workspace that removed the app; gsi1 TENANTDEL / <due ISO>#<tenant>
+ *   TENANT#<tenant>       DELETE         a workspace that removed the app (a server the bot left); gsi1
+ *                                        TENANTDEL / <due ISO>#<tenant>
  *   U#<tenant>#<user>     REMIND         the person's daily reminder (issue 15 item 3); gsi1 REMIND#<shard> /
  *                                        <next ISO>#<tenant>#<user> while on, gsi2 TU#<tenant> / <user>#REMIND
  * where <tenant> is <platform>#<workspace or guild>, except in a Discord person's own partitions
@@ -172,6 +174,8 @@ const tenantUsersPk = (t: TenantRef) => `TU#${tenantKey(t)}`;
 const tenantChannelsPk = (t: TenantRef) => `TC#${tenantKey(t)}`;
 const REPORTS_PK = 'REPORTS';
 const TENANT_DELETIONS_PK = 'TENANTDEL';
+/** The registry of Discord guilds with data: each Discord channel's HIST item is on it (gsi1). */
+const DISCORD_GUILDS_PK = 'DGUILDS';
 const tenantDeletionKey = (t: TenantRef) => ({ pk: `TENANT#${tenantKey(t)}`, sk: 'DELETE' });
 /** BatchWriteItem takes at most 25 requests. */
 const BATCH_WRITE_MAX = 25;
@@ -438,6 +442,11 @@ export class DynamoStudyStore implements StudyStore {
             v: seen.askedVersion + 1,
             lastPost: postId,
             ...channelDirectory(channel, 'HIST'),
+            // A bot on HTTP interactions hears nothing when a guild removes it; the daily run
+            // compares Discord's guild list with this registry (src/daily/guild-check.ts).
+            ...(channel.platform === 'discord'
+              ? { gsi1pk: DISCORD_GUILDS_PK, gsi1sk: `${channel.tenantId}#${channel.channelId}` }
+              : {}),
           },
           ...(seen.askedVersion === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -963,8 +972,9 @@ export class DynamoStudyStore implements StudyStore {
         },
       }),
     );
-    // A workspace that subscribes again after removing the app (reinstalled) keeps its data.
-    if (channel.platform === 'slack') await this.cancelTenantDeletion(channel);
+    // A workspace that subscribes again after removing the app (reinstalled) keeps its data, and so
+    // does a Discord server that added the bot back.
+    await this.cancelTenantDeletion(channel);
   }
 
   async removeSubscription(channel: ChannelRef): Promise<boolean> {
@@ -1534,6 +1544,51 @@ export class DynamoStudyStore implements StudyStore {
       new DeleteCommand({ TableName: this.table, Key: tenantDeletionKey(tenant), ReturnValues: 'ALL_OLD' }),
     );
     return out.Attributes !== undefined;
+  }
+
+  async pendingTenantDeletions(platform: TenantRef['platform']): Promise<TenantDeletion[]> {
+    const out: TenantDeletion[] = [];
+    for await (const items of this.queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: 'platform = :platform',
+      ExpressionAttributeValues: { ':pk': TENANT_DELETIONS_PK, ':platform': platform },
+    }))
+      for (const i of items)
+        out.push({
+          platform: i.platform as TenantRef['platform'],
+          tenantId: String(i.tenantId),
+          dueAt: String(i.dueAt),
+          reason: String(i.reason ?? ''),
+        });
+    return out;
+  }
+
+  async discordGuildsWithData(): Promise<string[]> {
+    const guilds = new Set<string>();
+    // Channels with a question posted (the registry on their HIST item)...
+    for await (const items of this.queryPages({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': DISCORD_GUILDS_PK },
+      ProjectionExpression: 'gsi1sk',
+    }))
+      for (const i of items) {
+        const guild = String(i.gsi1sk ?? '').split('#')[0];
+        if (guild) guilds.add(guild);
+      }
+    // ...and subscribed channels, from the due index (one that has not posted yet, or whose history
+    // was written before the registry existed).
+    for (let shard = 0; shard < SCHED_SHARDS; shard++)
+      for await (const items of this.queryPages({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        FilterExpression: 'chPlatform = :platform',
+        ExpressionAttributeValues: { ':pk': `SCHED#${shard}`, ':platform': 'discord' },
+        ProjectionExpression: 'chTenant',
+      }))
+        for (const i of items) if (typeof i.chTenant === 'string') guilds.add(i.chTenant);
+    return [...guilds];
   }
 
   async dueTenantDeletions(now: Date, limit: number): Promise<TenantDeletion[]> {

@@ -331,6 +331,13 @@ export interface StudyStore {
   scheduleTenantDeletion(tenant: TenantRef, dueAt: Date, reason: string): Promise<string>;
   /** Cancels a pending deletion (the workspace uses the app again); false when none was pending. */
   cancelTenantDeletion(tenant: TenantRef): Promise<boolean>;
+  /** Every pending deletion of the platform's tenants, due or not (one index partition, paged). */
+  pendingTenantDeletions(platform: TenantRef['platform']): Promise<TenantDeletion[]>;
+  /**
+   * The Discord guilds with channel data: a question posted there (a registry on the channel's
+   * history item) or a subscribed channel (the due index). Index Queries only, never a Scan.
+   */
+  discordGuildsWithData(): Promise<string[]>;
   /** Tenants whose deletion is due at `now`, from one Query. */
   dueTenantDeletions(now: Date, limit: number): Promise<TenantDeletion[]>;
   /**

@@ -7,11 +7,15 @@ import type { AddressInfo } from 'node:net';
  * a route the way Discord does: 429 with `retry_after` and rate-limit headers, or a JSON error such
  * as 10003 Unknown Channel or 50001 Missing Access. Point DISCORD_API_URL at `api` (…/api).
  * `POST /users/@me/channels` opens (or finds) the bot's DM channel with a user: `dmChannelOf`.
+ * `GET /users/@me/guilds` lists the guilds set with `setGuilds` (none by default), paged as Discord
+ * does: in id order, `after` an id, at most `limit` (1-200, default 200).
  */
 export interface RecordedCall {
   method: string;
   /** Path after `/api/v10`, e.g. `/channels/C1/messages`. */
   path: string;
+  /** The query string, without `?` (`limit=200&after=…`). */
+  query?: string;
   headers: Record<string, string>;
   body: unknown;
   at: number;
@@ -28,7 +32,7 @@ export interface FakeResponse {
 /** A route matcher: METHOD plus a path pattern where `:name` matches one segment. */
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} ${string}`;
 
-type Responder = (call: RecordedCall, params: Record<string, string>) => FakeResponse;
+type Responder = (call: RecordedCall, params: Record<string, string>, query: URLSearchParams) => FakeResponse;
 
 export interface FakeDiscordApi {
   /** Base URL to use as DISCORD_API_URL (ends in /api, as discord.com's does). */
@@ -36,6 +40,8 @@ export interface FakeDiscordApi {
   calls: RecordedCall[];
   /** The DM channel id `POST /users/@me/channels` gave (or will give) for a user. */
   dmChannelOf(userId: string): string | undefined;
+  /** The guilds the bot is in, as `GET /users/@me/guilds` lists them. */
+  setGuilds(ids: string[]): void;
   /** Calls matching a route key, e.g. `POST /channels/:channel/messages`. */
   callsTo(route: RouteKey): RecordedCall[];
   /** Replace the default answer for a route. */
@@ -167,9 +173,25 @@ const DEFAULTS: [RouteKey, Responder][] = [
 
 export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const calls: RecordedCall[] = [];
+  let guilds: string[] = [];
+  const listGuilds: Responder = (_c, _p, query) => {
+    const limit = Number(query.get('limit') ?? 200);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+    const after = BigInt(query.get('after') ?? '0');
+    const page = guilds
+      .map((id) => BigInt(id))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .filter((id) => id > after)
+      .slice(0, limit)
+      .map((id) => ({ id: id.toString(), name: `guild ${id}`, owner: false, permissions: '0' }));
+    return { status: 200, body: page };
+  };
   let overrides: { match: ReturnType<typeof compile>; responder: Responder }[] = [];
   let failures: { match: ReturnType<typeof compile>; response: FakeResponse; left: number }[] = [];
-  const defaults = DEFAULTS.map(([route, responder]) => ({ match: compile(route), responder }));
+  const defaults = [...DEFAULTS, ['GET /users/@me/guilds', listGuilds] as [RouteKey, Responder]].map(
+    ([route, responder]) => ({ match: compile(route), responder }),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -187,7 +209,14 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       // Not JSON (e.g. multipart); keep the raw text so a test can still look at it.
     }
     const method = req.method ?? 'GET';
-    const call: RecordedCall = { method, path, headers, body, at: Date.now() };
+    const call: RecordedCall = {
+      method,
+      path,
+      query: url.search.replace(/^\?/, ''),
+      headers,
+      body,
+      at: Date.now(),
+    };
     calls.push(call);
 
     let response: FakeResponse | undefined;
@@ -199,7 +228,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       for (const r of [...overrides, ...defaults]) {
         const params = r.match(method, path);
         if (params) {
-          response = r.responder(call, params);
+          response = r.responder(call, params, url.searchParams);
           break;
         }
       }
@@ -232,6 +261,9 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     calls,
     callsTo,
     dmChannelOf: (userId) => dmChannels.get(userId),
+    setGuilds(ids) {
+      guilds = [...ids];
+    },
     on(route, responder) {
       overrides.unshift({ match: compile(route), responder });
     },

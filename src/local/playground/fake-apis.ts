@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { discordModalProblems, type ModalStore, openedSlackView, slackViewProblems } from './modals.ts';
-import { personByUserId, SLACK_PLACE } from './people.ts';
+import { DISCORD_PLACE, personByUserId, SLACK_PLACE } from './people.ts';
 import type { PlaygroundPlatform, Timeline } from './timeline.ts';
 
 /**
@@ -266,6 +266,13 @@ export function discordApi(deps: FakeApiDeps, applicationId: string) {
       const recipient = String(body.recipient_id ?? '');
       timeline.add({ platform: 'discord', channelId: '', kind: 'call', via, body });
       return json(200, { id: `4${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient }] });
+    }
+
+    // GET /users/@me/guilds: the daily run's check of the servers the bot is in (the playground's one).
+    if (method === 'GET' && path === '/users/@me/guilds') {
+      const after = new URLSearchParams(event.rawQueryString ?? '').get('after');
+      const guilds = [{ id: DISCORD_PLACE.guildId, name: 'StudyBot playground' }];
+      return json(200, after && BigInt(after) >= BigInt(DISCORD_PLACE.guildId) ? [] : guilds);
     }
 
     // POST /interactions/{id}/{token}/callback: an out-of-band answer (deferrals).

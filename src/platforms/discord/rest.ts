@@ -20,6 +20,11 @@ export interface DiscordApi {
   bulkOverwriteCommands(applicationId: string, commands: unknown[], guildId?: string): Promise<unknown[]>;
   /** POST /users/@me/channels: the bot's DM channel with a user (the same one every time). */
   openDm(recipientId: string): Promise<{ id: string }>;
+  /**
+   * GET /users/@me/guilds: one page (at most `limit`, 200 tops) of the guilds the bot is in, with
+   * ids after `after`, in id order. Throws on anything but a well-formed 200.
+   */
+  listGuilds(options: { after?: string; limit: number }): Promise<{ id: string }[]>;
 }
 
 export interface DiscordApiOptions {
@@ -139,6 +144,17 @@ export function createDiscordApi(options: DiscordApiOptions): DiscordApi {
           id: string;
         };
         return { id: channel.id };
+      }),
+    listGuilds: ({ after, limit }) =>
+      call(async (r) => {
+        const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
+        const page = (await r.get('/users/@me/guilds', { query })) as unknown;
+        // A body that is not a list of guilds is no answer: the caller must not read it as "none".
+        if (!Array.isArray(page) || page.some((g) => typeof (g as { id?: unknown })?.id !== 'string'))
+          throw new Error(
+            'Discord answered GET /users/@me/guilds with something other than a list of guilds',
+          );
+        return (page as { id: string }[]).map((g) => ({ id: g.id }));
       }),
   };
 }

@@ -96,6 +96,8 @@ describe('studybot daily run', () => {
         body: { message: 'Invalid Form Body', code: 50035 },
       });
       await subscribeInDataDir(dataDir, [SLACK_CHANNEL, DISCORD_CHANNEL]);
+      // The bot is still in the server (the daily run's removal check asks).
+      discord.setGuilds([DISCORD_CHANNEL.tenantId]);
       // Development tokens may go to stand-ins on this machine, as the playground's are.
       const r = await runCli(['daily', 'run', ...AT], {
         env: plainEnv({ DATA_DIR: dataDir, SLACK_API_URL: slack.apiUrl, DISCORD_API_URL: discord.api }),
