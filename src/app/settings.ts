@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { canonicalTimeZone } from '../engines/leaderboard/rules.ts';
+import { normalizeTime } from '../engines/schedule/schedule.ts';
 import type { PersonRef, ProfileRecord, StudySettings, StudyStore } from '../store/store.ts';
 import type { Actor } from './bot.ts';
 import { MAX_RETENTION, MIN_RETENTION } from './commands.ts';
@@ -25,7 +26,6 @@ export interface SettingsInput {
   remindAt?: string;
 }
 
-const REMIND_AT = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 const NewPerDay = z.int().check(z.gte(0), z.lte(MAX_NEW_CARDS_PER_DAY));
 
@@ -142,8 +142,9 @@ export async function saveSettings(
   const person: PersonRef = { platform: actor.platform, tenantId: actor.tenantId, userId: actor.userId };
   const checked = checkSettings(input);
   if ('error' in checked) return ephemeral(textMessage(`${checked.error} Nothing was changed.`));
-  const remindAt = input.remindAt?.trim();
-  if (remindAt && !REMIND_AT.test(remindAt))
+  const typedRemindAt = input.remindAt?.trim();
+  const remindAt = typedRemindAt ? normalizeTime(typedRemindAt) : undefined;
+  if (typedRemindAt && !remindAt)
     return ephemeral(
       textMessage(
         `The reminder time is a time of day such as 08:30 (or empty for none). Nothing was changed.`,
@@ -161,7 +162,7 @@ export async function saveSettings(
     const zone = checked.timeZone ?? on?.timeZone ?? now.timeZone;
     let outcome: Outcome | undefined;
     if (!remindAt && on) outcome = await remindOff(store, person);
-    else if (remindAt && (remindAt.padStart(5, '0') !== on?.time || zone !== on?.timeZone))
+    else if (remindAt && (remindAt !== on?.time || zone !== on?.timeZone))
       outcome = await remindCommand(
         store,
         actor,

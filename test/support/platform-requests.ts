@@ -199,3 +199,33 @@ export function homeActionsBody(options: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** Every action id in a payload that starts with `prefix` (buttons, pickers, forms), in order. */
+export const actionIds = (payload: unknown, prefix: string): string[] =>
+  [...JSON.stringify(payload).matchAll(new RegExp(`"(${prefix}[^"]*)"`, 'g'))].map((m) => m[1]!);
+
+/** Polls `read` (a fake API's recorded calls) until it returns something; replies are sent after the ack. */
+export async function waitFor<T>(read: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = read();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('timed out');
+}
+
+/** A Discord component click (type 3) or modal submission (type 5) on a private message in G0001. */
+export function discordInteraction(data: Record<string, unknown>, type: number, user = 'D0001', id?: string) {
+  return {
+    id: id ?? `13${Math.floor(Math.random() * 1e15)}`,
+    application_id: '100000000000000001',
+    type,
+    token: 'tok',
+    version: 1,
+    guild_id: 'G0001',
+    channel_id: 'C0001',
+    member: { user: { id: user, username: 'grace' }, permissions: '0' },
+    message: { id: 'M-private', flags: 64 },
+    data,
+  };
+}

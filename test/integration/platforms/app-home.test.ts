@@ -11,6 +11,7 @@ import {
   homeActionsBody,
   postSlack,
   slashCommandBody,
+  waitFor,
 } from '../../support/platform-requests.ts';
 
 /**
@@ -31,15 +32,6 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 type Block = { type: string; elements?: { type?: string; text?: { text?: string }; action_id?: string }[] };
-
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = read();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
 
 /** Opens the Home tab as the person would; resolves to the view Slack was given. */
 async function openHome(userId: string): Promise<{ blocks: Block[] }> {

@@ -9,9 +9,11 @@ import { type PlatformHarness, startPlatformHarness } from '../../support/platfo
 import {
   blockActionsBody,
   discordCommand,
+  actionIds as ids,
   postDiscord,
   postSlack,
   slashCommandBody,
+  waitFor,
 } from '../../support/platform-requests.ts';
 
 /**
@@ -45,15 +47,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = read();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
-
 /** Cards the person answered before and that are due now (the reminder counts these). */
 async function dueCards(person: PersonRef, n: number) {
   for (const q of content.questions.slice(0, n)) {
@@ -71,9 +64,6 @@ async function dueCards(person: PersonRef, n: number) {
     await h.store.putCard(person, { questionId: q.id, topic: q.topic, srs, version: 1, answers: [] }, 0);
   }
 }
-
-const ids = (payload: unknown, prefix: string) =>
-  [...JSON.stringify(payload).matchAll(new RegExp(`"(${prefix}[^"]*)"`, 'g'))].map((m) => m[1]!);
 
 describe('Slack: a reminder in the Messages tab', () => {
   const me: PersonRef = { platform: 'slack', tenantId: 'T0001', userId: 'U0042' };

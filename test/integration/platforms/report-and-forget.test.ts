@@ -3,11 +3,14 @@ import { discordSees, slackSees } from '../../support/as-seen.ts';
 import { dynamoTargets } from '../../support/dynamo.ts';
 import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
 import {
+  actionIds,
   blockActionsBody,
   discordCommand,
+  discordInteraction,
   postDiscord,
   postSlack,
   slashCommandBody,
+  waitFor,
 } from '../../support/platform-requests.ts';
 
 /**
@@ -24,18 +27,6 @@ beforeAll(async () => {
   h = await startPlatformHarness(TARGET, { now: () => NOW });
 });
 afterAll(async () => h?.close());
-
-const actionIds = (payload: unknown, prefix: string) =>
-  [...JSON.stringify(payload).matchAll(new RegExp(`"(${prefix}[^"]*)"`, 'g'))].map((m) => m[1]!);
-
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = read();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
 
 /** Slack: `/studybot study`, then a click on the first choice; returns the feedback as posted. */
 async function slackStudyFeedback(user: string, responseId: string) {
@@ -83,21 +74,6 @@ function slackSubmission(
       },
     }),
   }).toString();
-}
-
-function discordInteraction(data: Record<string, unknown>, type: number, user = 'D0001', id?: string) {
-  return {
-    id: id ?? `13${Math.floor(Math.random() * 1e15)}`,
-    application_id: '100000000000000001',
-    type,
-    token: 'tok',
-    version: 1,
-    guild_id: 'G0001',
-    channel_id: 'C0001',
-    member: { user: { id: user, username: 'grace' }, permissions: '0' },
-    message: { id: 'M-private', flags: 64 },
-    data,
-  };
 }
 
 async function discordStudyFeedback(user: string) {

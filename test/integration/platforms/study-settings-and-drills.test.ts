@@ -4,11 +4,14 @@ import { discordModalSees, discordSees, slackModalSees, slackSees } from '../../
 import { dynamoTargets } from '../../support/dynamo.ts';
 import { type PlatformHarness, startPlatformHarness } from '../../support/platform-harness.ts';
 import {
+  actionIds,
   blockActionsBody,
   discordCommand,
+  discordInteraction,
   postDiscord,
   postSlack,
   slashCommandBody,
+  waitFor,
 } from '../../support/platform-requests.ts';
 
 /**
@@ -25,33 +28,6 @@ beforeAll(async () => {
   h = await startPlatformHarness(TARGET, { now: () => now });
 });
 afterAll(async () => h?.close());
-
-const actionIds = (payload: unknown, prefix: string) =>
-  [...JSON.stringify(payload).matchAll(new RegExp(`"(${prefix}[^"]*)"`, 'g'))].map((m) => m[1]!);
-
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = read();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
-
-function discordInteraction(data: Record<string, unknown>, type: number, user: string, id?: string) {
-  return {
-    id: id ?? `13${Math.floor(Math.random() * 1e15)}`,
-    application_id: '100000000000000001',
-    type,
-    token: 'tok',
-    version: 1,
-    guild_id: 'G0001',
-    channel_id: 'C0001',
-    member: { user: { id: user, username: 'grace' }, permissions: '0' },
-    message: { id: 'M-private', flags: 64 },
-    data,
-  };
-}
 
 const wrongChoiceOf = (questionId: string) => {
   const q = content.questions.find((x) => x.id === questionId)!;

@@ -8,6 +8,7 @@ import {
   postDiscord,
   postSlack,
   slashCommandBody,
+  waitFor,
 } from '../../support/platform-requests.ts';
 
 /**
@@ -30,15 +31,6 @@ beforeAll(async () => {
   h.slack.setUser('UMEMBER1', { is_admin: false, tz: 'Asia/Tokyo' });
 });
 afterAll(async () => h?.close());
-
-async function waitFor<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = read();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('timed out');
-}
 
 const slackChannel = (channelId: string) => ({ platform: 'slack' as const, tenantId: 'T0001', channelId });
 const discordChannel = (channelId: string) => ({
