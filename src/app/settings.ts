@@ -26,7 +26,6 @@ export interface SettingsInput {
   remindAt?: string;
 }
 
-
 const NewPerDay = z.int().check(z.gte(0), z.lte(MAX_NEW_CARDS_PER_DAY));
 
 /** Checks each given field; the first problem comes back as one sentence a person can act on. */
